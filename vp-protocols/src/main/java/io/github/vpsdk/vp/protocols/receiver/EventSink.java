@@ -1,0 +1,28 @@
+package io.github.vpsdk.vp.protocols.receiver;
+
+import io.github.vpsdk.vp.core.AlarmEvent;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where a receiver hands each decoded event, and the condition of its acknowledgement: the
+ * receiver answers the panel's frame with {@code ACK} only once the stage returned by {@link
+ * #deliver} has completed normally. If it fails (or does not complete within the receiver's
+ * timeout), the panel gets no {@code ACK} and sends the frame again: nothing acknowledged is ever
+ * lost, provided the sink completes only when the event is durable.
+ *
+ * <p>A sink is called from the receiver's own threads, never from a network event loop, and may
+ * be called concurrently. A duplicate of an event already delivered (the panel did not get the
+ * first {@code ACK}) is acknowledged again without being delivered again.
+ */
+@FunctionalInterface
+public interface EventSink {
+
+  /**
+   * Takes an event.
+   *
+   * @param event the decoded event
+   * @return a stage that completes when the event is safely stored (or forwarded), or fails when
+   *     it could not be
+   */
+  CompletionStage<Void> deliver(AlarmEvent event);
+}
