@@ -305,9 +305,13 @@ public final class Gens {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException(from + " is after " + to);
     }
-    Gen<Long> seconds = longs(from.getEpochSecond(), to.getEpochSecond());
+    long first = from.getEpochSecond();
+    long last = to.getEpochSecond();
     return random -> {
-      long s = seconds.sample(random);
+      if (random.nextInt(EDGE_ONE_IN) == 0) {
+        return random.nextBoolean() ? from : to;
+      }
+      long s = random.nextLong(first, last);
       long minNano = s == from.getEpochSecond() ? from.getNano() : 0;
       long maxNano = s == to.getEpochSecond() ? to.getNano() : 999_999_999;
       return Instant.ofEpochSecond(s, random.nextLong(minNano, maxNano));
@@ -343,9 +347,13 @@ public final class Gens {
     if (min.compareTo(max) > 0) {
       throw new IllegalArgumentException(min + " is longer than " + max);
     }
-    Gen<Long> seconds = longs(min.getSeconds(), max.getSeconds());
+    long first = min.getSeconds();
+    long last = max.getSeconds();
     return random -> {
-      long s = seconds.sample(random);
+      if (random.nextInt(EDGE_ONE_IN) == 0) {
+        return random.nextBoolean() ? min : max;
+      }
+      long s = random.nextLong(first, last);
       long minNano = s == min.getSeconds() ? min.getNano() : 0;
       long maxNano = s == max.getSeconds() ? max.getNano() : 999_999_999;
       return Duration.ofSeconds(s, random.nextLong(minNano, maxNano));

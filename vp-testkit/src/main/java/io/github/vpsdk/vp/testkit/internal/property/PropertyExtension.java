@@ -78,7 +78,7 @@ public final class PropertyExtension implements TestTemplateInvocationContextPro
   static int tries(ExtensionContext context, Property property) {
     Optional<String> override = context.getConfigurationParameter(TRIES_KEY);
     int tries = property.tries();
-    if (override.isPresent()) {
+    if (override.isPresent() && !override.get().isBlank()) {
       try {
         tries = Integer.parseInt(override.get().trim());
       } catch (NumberFormatException e) {

@@ -1,0 +1,86 @@
+package io.github.vpsdk.vp.testkit.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Property classes run by {@link PropertyExtensionTest} through a nested JUnit engine. Their name
+ * does not end in Test, so Surefire never runs them directly; some fail on purpose.
+ */
+final class PropertyFixtures {
+  /** Seeds and values seen by the fixtures, in order; cleared by each test. */
+  static final List<Long> SEEDS = new ArrayList<>();
+
+  static final List<Integer> VALUES = new ArrayList<>();
+
+  private PropertyFixtures() {}
+
+  static void reset() {
+    SEEDS.clear();
+    VALUES.clear();
+  }
+
+  static class Passing {
+    @Property(tries = 17)
+    void alwaysHolds(PropertyRandom random) {
+      SEEDS.add(random.seed());
+      int value = Gens.ints(0, 9).sample(random);
+      VALUES.add(value);
+      assertThat(value).isBetween(0, 9);
+    }
+  }
+
+  static class Failing {
+    @Property(tries = 200)
+    void smallDigits(PropertyRandom random) {
+      SEEDS.add(random.seed());
+      int value = random.nextInt(0, 99);
+      VALUES.add(value);
+      assertThat(value).isLessThan(90);
+    }
+  }
+
+  static class FailingWithException {
+    @Property(tries = 50)
+    void throwsOnSome(PropertyRandom random) {
+      SEEDS.add(random.seed());
+      if (random.nextInt(4) == 0) {
+        throw new IllegalStateException("boom");
+      }
+    }
+  }
+
+  static class Pinned {
+    @Property(tries = 3)
+    @Seed(42)
+    void pinned(PropertyRandom random) {
+      SEEDS.add(random.seed());
+    }
+  }
+
+  @Seed(-7)
+  static class PinnedClass {
+    @Property(tries = 2)
+    void pinnedByClass(PropertyRandom random) {
+      SEEDS.add(random.seed());
+    }
+  }
+
+  static class Assuming {
+    @Property(tries = 40)
+    void someAborted(PropertyRandom random) {
+      SEEDS.add(random.seed());
+      Assumptions.assumeTrue(random.nextBoolean());
+    }
+  }
+
+  static class DefaultTries {
+    @Property
+    void hundred(PropertyRandom random) {
+      SEEDS.add(random.seed());
+    }
+  }
+}
