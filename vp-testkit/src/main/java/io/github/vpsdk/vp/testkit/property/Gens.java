@@ -180,7 +180,11 @@ public final class Gens {
    */
   @SafeVarargs
   public static <T> Gen<T> elements(T... elements) {
-    return elements(Arrays.asList(elements));
+    List<T> list = new ArrayList<>(elements.length);
+    for (T e : elements) {
+      list.add(e);
+    }
+    return elements(list);
   }
 
   /**
@@ -203,7 +207,11 @@ public final class Gens {
    */
   @SafeVarargs
   public static <T extends @Nullable Object> Gen<T> oneOf(Gen<? extends T>... gens) {
-    return oneOf(Arrays.asList(gens));
+    List<Gen<? extends T>> list = new ArrayList<>(gens.length);
+    for (Gen<? extends T> g : gens) {
+      list.add(g);
+    }
+    return oneOf(list);
   }
 
   /**
@@ -260,7 +268,10 @@ public final class Gens {
    */
   @SafeVarargs
   public static <T extends @Nullable Object> Gen<T> frequency(Weighted<? extends T>... choices) {
-    List<Weighted<? extends T>> copy = new ArrayList<>(Arrays.asList(choices));
+    List<Weighted<? extends T>> copy = new ArrayList<>(choices.length);
+    for (Weighted<? extends T> c : choices) {
+      copy.add(c);
+    }
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("no generators to choose from");
     }

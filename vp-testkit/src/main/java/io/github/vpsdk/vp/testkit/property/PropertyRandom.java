@@ -3,6 +3,7 @@ package io.github.vpsdk.vp.testkit.property;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seeded source of randomness a property test draws its values from.
@@ -52,7 +53,7 @@ public final class PropertyRandom {
    * @param <T> the type of values
    * @return the value
    */
-  public <T extends @org.jspecify.annotations.Nullable Object> T sample(Gen<T> gen) {
+  public <T extends @Nullable Object> T sample(Gen<T> gen) {
     return gen.sample(this);
   }
 

@@ -72,6 +72,12 @@ class PropertyExtensionTest {
   }
 
   @Test
+  void worksAsAMetaAnnotation() {
+    run(PropertyFixtures.MetaAnnotated.class, "", "").testEvents().assertStatistics(s -> s.succeeded(4));
+    assertThat(PropertyFixtures.SEEDS).hasSize(4);
+  }
+
+  @Test
   void baseSeedIsStableAndDerivedFromClassAndMethod() {
     run(PropertyFixtures.Passing.class, "", "");
     List<Long> first = new ArrayList<>(PropertyFixtures.SEEDS);
@@ -131,6 +137,7 @@ class PropertyExtensionTest {
     assertThat(error.getMessage())
         .startsWith("property failed on try " + tries + " of 200 with seed " + failingSeed)
         .contains("replay with -Dvp.seed=" + failingSeed + " -Dvp.tries=1")
+        .contains("(with Maven: -Dtest=PropertyFixtures$Failing#smallDigits)\nExpecting")
         .contains("to be less than")
         .contains(String.valueOf(failingValue));
     // the assertion's expected/actual survive for IDE diffs, the original is the cause

@@ -83,4 +83,17 @@ final class PropertyFixtures {
       SEEDS.add(random.seed());
     }
   }
+
+  /** A team's own annotation that carries @Property. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+  @Property(tries = 4)
+  @interface QuickProperty {}
+
+  static class MetaAnnotated {
+    @QuickProperty
+    void quick(PropertyRandom random) {
+      SEEDS.add(random.seed());
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.vpsdk.vp.testkit.internal.property;
 
+import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
+
 import io.github.vpsdk.vp.testkit.property.Property;
 import io.github.vpsdk.vp.testkit.property.PropertyRandom;
 import io.github.vpsdk.vp.testkit.property.Seed;
@@ -35,44 +37,22 @@ public final class PropertyExtension implements TestTemplateInvocationContextPro
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
-    return context.getTestMethod().map(m -> m.isAnnotationPresent(Property.class)).orElse(false)
-        || context.getTestMethod().map(PropertyExtension::metaAnnotated).orElse(false);
+    return context.getTestMethod().flatMap(m -> findAnnotation(m, Property.class)).isPresent();
   }
 
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
       ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
-    Property property = findProperty(method);
+    Property property =
+        findAnnotation(method, Property.class)
+            .orElseThrow(() -> new ExtensionConfigurationException("no @Property on " + method));
     int tries = tries(context, property);
     long base = baseSeed(context, method, context.getRequiredTestClass());
     AtomicBoolean failed = new AtomicBoolean();
     return IntStream.range(0, tries)
         .takeWhile(i -> !failed.get())
         .mapToObj(i -> new Try(i, tries, base, PropertyRandom.trySeed(base, i), failed));
-  }
-
-  private static boolean metaAnnotated(Method method) {
-    for (java.lang.annotation.Annotation a : method.getAnnotations()) {
-      if (a.annotationType().isAnnotationPresent(Property.class)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Property findProperty(Method method) {
-    Property direct = method.getAnnotation(Property.class);
-    if (direct != null) {
-      return direct;
-    }
-    for (java.lang.annotation.Annotation a : method.getAnnotations()) {
-      Property meta = a.annotationType().getAnnotation(Property.class);
-      if (meta != null) {
-        return meta;
-      }
-    }
-    throw new ExtensionConfigurationException("no @Property on " + method);
   }
 
   static int tries(ExtensionContext context, Property property) {
@@ -127,7 +107,7 @@ public final class PropertyExtension implements TestTemplateInvocationContextPro
   }
 
   /** The replay hint put in front of a failure's message. */
-  static String replayHint(int index, int tries, long base, long seed) {
+  static String replayHint(int index, int tries, long base, long seed, String test) {
     return "property failed on try "
         + (index + 1)
         + " of "
@@ -142,7 +122,9 @@ public final class PropertyExtension implements TestTemplateInvocationContextPro
         + seed
         + " -D"
         + TRIES_KEY
-        + "=1";
+        + "=1 (with Maven: -Dtest="
+        + test
+        + ")";
   }
 
   /** One try: its display name, its random source, and the failure rewriting. */
@@ -191,10 +173,18 @@ public final class PropertyExtension implements TestTemplateInvocationContextPro
         throw throwable;
       }
       failed.set(true);
-      String hint = replayHint(index, tries, base, seed);
+      Class<?> testClass = context.getRequiredTestClass();
+      String pkg = testClass.getPackageName();
+      String test =
+          testClass.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1)
+              + "#"
+              + context.getRequiredTestMethod().getName();
+      String hint = replayHint(index, tries, base, seed, test);
       String original = throwable.getMessage();
       String message =
-          hint + "\n" + (original == null ? throwable.getClass().getName() : original);
+          hint
+              + "\n"
+              + (original == null ? throwable.getClass().getName() : original.replaceFirst("^\\R+", ""));
       AssertionError rewritten;
       if (throwable instanceof AssertionFailedError) {
         AssertionFailedError afe = (AssertionFailedError) throwable;
