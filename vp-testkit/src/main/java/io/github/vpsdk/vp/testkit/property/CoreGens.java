@@ -374,7 +374,7 @@ public final class CoreGens {
   /**
    * Incidents as an operator's work leaves them: opened by an alarm event, then zero to eight
    * further steps (more events, allowed state moves, closing), each a few seconds to minutes after
-   * the last. About a third end closed.
+   * the last. Some end closed.
    *
    * @return the generator
    */

@@ -72,6 +72,14 @@ class PropertyExtensionTest {
   }
 
   @Test
+  void eachTryIsSetUpOnItsOwnWithItsOwnTempDir() {
+    PropertyFixtures.DIRS.clear();
+    run(PropertyFixtures.Lifecycle.class, "", "").testEvents().assertStatistics(s -> s.succeeded(5));
+    assertThat(PropertyFixtures.DIRS).hasSize(5).doesNotHaveDuplicates();
+    assertThat(PropertyFixtures.DIRS).allMatch(d -> !java.nio.file.Files.exists(d));
+  }
+
+  @Test
   void worksAsAMetaAnnotation() {
     run(PropertyFixtures.MetaAnnotated.class, "", "").testEvents().assertStatistics(s -> s.succeeded(4));
     assertThat(PropertyFixtures.SEEDS).hasSize(4);

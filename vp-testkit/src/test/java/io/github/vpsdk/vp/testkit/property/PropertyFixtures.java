@@ -96,4 +96,24 @@ final class PropertyFixtures {
       SEEDS.add(random.seed());
     }
   }
+
+  static final List<java.nio.file.Path> DIRS = new ArrayList<>();
+
+  static class Lifecycle {
+    private int before;
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void setUp() {
+      before++;
+    }
+
+    @Property(tries = 5)
+    void freshStatePerTry(PropertyRandom random) throws java.io.IOException {
+      assertThat(before).isEqualTo(1); // a new instance, set up once, per try
+      assertThat(dir).isEmptyDirectory();
+      java.nio.file.Files.writeString(dir.resolve("journal"), String.valueOf(random.seed()));
+      DIRS.add(dir);
+    }
+  }
 }
