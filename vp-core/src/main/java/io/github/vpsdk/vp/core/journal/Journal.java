@@ -1,6 +1,7 @@
 package io.github.vpsdk.vp.core.journal;
 
 import io.github.vpsdk.vp.core.VpException;
+import io.github.vpsdk.vp.core.internal.journal.EntryReader;
 import io.github.vpsdk.vp.core.internal.journal.JournalEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -131,6 +132,21 @@ public final class Journal implements AutoCloseable {
    */
   public Stream<JournalEntry> read(long fromSequence) {
     return engine.read(fromSequence);
+  }
+
+  /**
+   * Reads the entries of a journal directory without opening it for writing: no lock is taken and
+   * no file is changed, so it works while a {@code Journal} in another process appends. The stream
+   * ends with the last complete entry (an incomplete last line, such as one being written, is left
+   * out). Each line's hash and chain link are checked as it is read.
+   *
+   * @param directory the journal directory
+   * @param fromSequence the first sequence number wanted (from 1)
+   * @return the entries, in order; close it
+   * @throws VpException {@code INTEGRITY} while streaming if an entry is damaged; {@code IO}
+   */
+  public static Stream<JournalEntry> readDirectory(Path directory, long fromSequence) {
+    return EntryReader.stream(directory, fromSequence, Long.MAX_VALUE);
   }
 
   /**

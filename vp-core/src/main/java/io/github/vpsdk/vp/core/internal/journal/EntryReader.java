@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Streams entries from a sequence number up to a last sequence number fixed when the stream is
  * made, across segments. Each line's hash, sequence and chain link are checked as it is read.
  */
-final class EntryReader implements Iterator<JournalEntry> {
+public final class EntryReader implements Iterator<JournalEntry> {
   private final List<Segments.Segment> segments;
   private final long last;
   private final MessageDigest digest = Hex.sha256();
@@ -30,13 +30,20 @@ final class EntryReader implements Iterator<JournalEntry> {
   private @Nullable String prevHash;
   private @Nullable JournalEntry pending;
 
+  private final boolean toEnd;
+
   private EntryReader(List<Segments.Segment> segments, long from, long last) {
     this.segments = segments;
     this.last = last;
     this.next = from;
+    this.toEnd = last == Long.MAX_VALUE;
   }
 
-  static Stream<JournalEntry> stream(Path dir, long from, long last) {
+  /**
+   * Streams entries from {@code from} to {@code last}; with {@code last == Long.MAX_VALUE}, to
+   * the end of the last segment, stopping quietly before an incomplete last line.
+   */
+  public static Stream<JournalEntry> stream(Path dir, long from, long last) {
     if (from < 1) {
       throw new VpException(VpException.Reason.INVALID_ARGUMENT, "sequence numbers start at 1: " + from);
     }
@@ -84,11 +91,20 @@ final class EntryReader implements Iterator<JournalEntry> {
     while (true) {
       LineReader r = reader;
       if (r != null && r.next()) {
+        boolean lastLine = toEnd && segmentIndex == segments.size() - 1 && r.atEnd();
         if (r.oversized || !r.hasLf) {
+          if (lastLine) {
+            close();
+            return null;
+          }
           throw corrupt("incomplete line");
         }
         Object p = LineCodec.parse(digest, r.line, r.length);
         if (p instanceof LineCodec.Problem) {
+          if (lastLine && ((LineCodec.Problem) p).beforeHash()) {
+            close();
+            return null;
+          }
           throw corrupt(((LineCodec.Problem) p).detail());
         }
         LineCodec.Parsed parsed = (LineCodec.Parsed) p;
@@ -111,6 +127,10 @@ final class EntryReader implements Iterator<JournalEntry> {
       closeReader();
       segmentIndex++;
       if (segmentIndex >= segments.size()) {
+        if (toEnd) {
+          close();
+          return null;
+        }
         throw corrupt("end of the journal reached");
       }
       if (segments.get(segmentIndex).firstSequence() != next) {
