@@ -29,6 +29,7 @@ public final class EntryReader implements Iterator<JournalEntry> {
   private long next;
   private @Nullable String prevHash;
   private @Nullable JournalEntry pending;
+  private boolean done;
 
   private final boolean toEnd;
 
@@ -63,7 +64,7 @@ public final class EntryReader implements Iterator<JournalEntry> {
 
   @Override
   public boolean hasNext() {
-    if (pending == null && next <= last) {
+    if (pending == null && !done && next <= last) {
       try {
         pending = readNext();
       } catch (IOException e) {
@@ -155,6 +156,10 @@ public final class EntryReader implements Iterator<JournalEntry> {
     reader = r;
     for (long s = segments.get(index).firstSequence(); s < seq; s++) {
       if (!r.skipLine()) {
+        if (toEnd) {
+          close();
+          return false;
+        }
         throw corrupt("segment " + segments.get(index).path().getFileName() + " ends before " + seq);
       }
     }
@@ -181,7 +186,7 @@ public final class EntryReader implements Iterator<JournalEntry> {
   }
 
   void close() {
-    next = Long.MAX_VALUE;
+    done = true;
     try {
       closeReader();
     } catch (UncheckedIOException ignored) {
