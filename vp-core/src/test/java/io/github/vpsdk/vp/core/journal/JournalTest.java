@@ -435,6 +435,36 @@ class JournalTest {
   }
 
   @Test
+  void afterAWriteFailureEveryAppendFailsAndNothingUnwrittenIsReported() throws Exception {
+    Journal j = Journal.open(config(FsyncMode.DURABLE));
+    JournalEntry first = j.appendAndWait(record(1));
+    // break the writer's file channel, as a failing device would: the next write throws
+    java.lang.reflect.Field engineField = Journal.class.getDeclaredField("engine");
+    engineField.setAccessible(true);
+    Object engine = engineField.get(j);
+    java.lang.reflect.Field channelField = engine.getClass().getDeclaredField("channel");
+    channelField.setAccessible(true);
+    ((java.nio.channels.FileChannel) channelField.get(engine)).close();
+    assertThatThrownBy(() -> j.appendAndWait(record(2)))
+        .isInstanceOf(VpException.class)
+        .hasMessageContaining("write failed")
+        .extracting(e -> ((VpException) e).reason())
+        .isEqualTo(VpException.Reason.IO);
+    assertThatThrownBy(() -> j.appendAndWait(record(3)))
+        .isInstanceOf(VpException.class)
+        .hasMessageContaining("failed on an earlier write")
+        .extracting(e -> ((VpException) e).reason())
+        .isEqualTo(VpException.Reason.IO);
+    assertThat(j.lastSequence()).isEqualTo(1);
+    j.close();
+    try (Journal again = Journal.open(config(FsyncMode.DURABLE))) {
+      assertThat(readAll(again)).containsExactly(first);
+      assertThat(again.appendAndWait(record(2)).sequence()).isEqualTo(2);
+    }
+    assertThat(JournalVerifier.verify(dir).ok()).isTrue();
+  }
+
+  @Test
   void aDirectoryIsOpenInOneJournalAtATime() {
     try (Journal j = Journal.open(config(FsyncMode.NONE))) {
       assertThatThrownBy(() -> Journal.open(dir))
