@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       // one line per command
+      JournalCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {

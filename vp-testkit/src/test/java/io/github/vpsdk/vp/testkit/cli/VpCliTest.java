@@ -69,7 +69,8 @@ class VpCliTest {
   @Test
   void everyCommandAndSubcommandHasHelpAndVersion() {
     List<List<String>> paths = commandPaths();
-    assertThat(paths).contains(List.of(), List.of("version"));
+    assertThat(paths)
+        .contains(List.of(), List.of("version"), List.of("journal", "verify"), List.of("journal", "tail"));
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
       args.add("--help");
