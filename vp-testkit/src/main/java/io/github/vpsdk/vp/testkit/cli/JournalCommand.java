@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(
     name = "journal",
-    description = "Verify and read a vp journal (main courante) directory.",
-    subcommands = {JournalCommand.Verify.class, JournalCommand.Tail.class},
+    description = "Verify and read a vp journal (main courante) directory, or write a demonstration one.",
+    subcommands = {JournalCommand.Verify.class, JournalCommand.Tail.class, JournalDemo.class},
     mixinStandardHelpOptions = true)
 public final class JournalCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -42,7 +42,7 @@ public final class JournalCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec s = java.util.Objects.requireNonNull(spec);
     s.commandLine().usage(s.commandLine().getErr());
-    return 2;
+    return VpCli.EXIT_USAGE;
   }
 
   /** {@code vp journal verify DIR [--public-key KEY]}. */
@@ -52,7 +52,7 @@ public final class JournalCommand implements Callable<Integer> {
         "Check every entry's hash, sequence number and chain link, and with --public-key every"
             + " checkpoint signature. Never modifies a file.",
         "Exit status: 0 if the journal verifies, 1 if a record is bad (the first one is printed),"
-            + " 2 on a usage or I/O error."
+            + " 2 on a usage error, 3 if the directory cannot be read."
       },
       mixinStandardHelpOptions = true)
   static final class Verify implements Callable<Integer> {
@@ -75,7 +75,7 @@ public final class JournalCommand implements Callable<Integer> {
       Path d = java.util.Objects.requireNonNull(dir);
       if (!Files.isDirectory(d)) {
         err.println("not a directory: " + d);
-        return 2;
+        return VpCli.EXIT_IO;
       }
       VerificationResult r;
       try {
@@ -84,7 +84,7 @@ public final class JournalCommand implements Callable<Integer> {
             : JournalVerifier.verify(d, JournalPublicKey.parse(publicKey));
       } catch (VpException e) {
         err.println("cannot verify " + d + ": " + e.getMessage());
-        return 2;
+        return e.reason() == VpException.Reason.IO ? VpCli.EXIT_IO : VpCli.EXIT_USAGE;
       }
       VerificationResult.Failure f = r.failure();
       String summary = r.entriesChecked() + " entries checked, " + r.checkpointsChecked()
@@ -97,7 +97,7 @@ public final class JournalCommand implements Callable<Integer> {
           out.println("(checkpoint signatures not checked: no --public-key)");
         }
         out.flush();
-        return 0;
+        return VpCli.EXIT_OK;
       }
       out.println("FAILED: " + f.reason() + " at sequence " + f.sequence());
       out.println("  segment: " + f.segment());
@@ -133,11 +133,11 @@ public final class JournalCommand implements Callable<Integer> {
       Path d = java.util.Objects.requireNonNull(dir);
       if (!Files.isDirectory(d)) {
         err.println("not a directory: " + d);
-        return 2;
+        return VpCli.EXIT_IO;
       }
       if (from < 1) {
         err.println("--from must be at least 1");
-        return 2;
+        return VpCli.EXIT_USAGE;
       }
       try (Stream<JournalEntry> entries = Journal.readDirectory(d, from)) {
         Iterator<JournalEntry> it = entries.iterator();
@@ -147,7 +147,7 @@ public final class JournalCommand implements Callable<Integer> {
       } catch (VpException e) {
         out.flush();
         err.println("cannot read " + d + ": " + e.getMessage());
-        return 1;
+        return e.reason() == VpException.Reason.IO ? VpCli.EXIT_IO : VpCli.EXIT_CHECK_FAILED;
       }
       out.flush();
       return 0;

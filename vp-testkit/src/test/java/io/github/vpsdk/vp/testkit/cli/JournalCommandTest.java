@@ -76,10 +76,21 @@ class JournalCommandTest {
   }
 
   @Test
-  void usageErrorsExitTwo() {
-    assertThat(run("verify", dir.resolve("missing").toString())).isEqualTo(2);
+  void usageAndIoErrors() {
+    assertThat(run("verify", dir.resolve("missing").toString())).isEqualTo(3);
     assertThat(run()).isEqualTo(2);
     assertThat(run("--help")).isEqualTo(0);
     assertThat(out.toString()).contains("verify").contains("tail");
+  }
+
+  @Test
+  void demoWritesVerifiesAndDetectsTheChangedByte(@org.junit.jupiter.api.io.TempDir Path demo) {
+    assertThat(run("demo", demo.toString())).isZero();
+    String printed = out.toString();
+    assertThat(printed).contains("\"kind\":\"alarm.received\"").contains("\"kind\":\"incident.closed\"");
+    assertThat(printed).contains("OK: 14 entries, 1 checkpoint signature checked");
+    assertThat(printed).contains("FAILED: HASH_MISMATCH at sequence 7");
+    assertThat(run("verify", demo.resolve("journal").toString())).isZero();
+    assertThat(run("demo", demo.toString())).as("refuses a non-empty directory").isEqualTo(2);
   }
 }
