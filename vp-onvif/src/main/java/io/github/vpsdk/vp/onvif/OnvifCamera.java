@@ -329,6 +329,9 @@ public final class OnvifCamera {
           req.setProfileToken(profileToken);
           req.setVelocity(Mapping.toSpeed(velocity));
           if (timeout != null) {
+            if (timeout.isNegative()) {
+              throw new IllegalArgumentException("timeout must not be negative");
+            }
             req.setTimeout(xmlDuration(timeout));
           }
           ptz().continuousMove(req);
@@ -654,7 +657,7 @@ public final class OnvifCamera {
 
   private static javax.xml.datatype.Duration xmlDuration(Duration d) {
     try {
-      return DatatypeFactory.newInstance().newDuration(d.toMillis());
+      return DatatypeFactory.newInstance().newDuration(d.toString()); // "PT1.5S", not "P0Y0M0DT0H0M1.500S"
     } catch (DatatypeConfigurationException e) {
       throw new IllegalStateException(e);
     }
