@@ -31,6 +31,9 @@ class ReplayCameraTest {
       assertThat(cam.services().byNamespace().values())
           .allMatch(u -> u.getPort() == replay.deviceUri().getPort() && "127.0.0.1".equals(u.getHost()));
       assertThat(cam.services().address(ServiceAddresses.MEDIA)).isPresent();
+      // Axis answers GetServices with a fault: the client falls back to GetCapabilities
+      assertThat(cam.services().fromGetServices())
+          .isEqualTo(Captures.exists(Captures.file(vendor, "core", "GetServices.Response.xml")));
 
       DeviceInfo expected =
           Mapping.deviceInfo(
