@@ -119,7 +119,19 @@ public final class OnvifClient implements AutoCloseable {
     return call(
         "Connect",
         () -> {
-          CameraTime time = readTime(session, deviceAddress);
+          CameraTime time;
+          try {
+            time = readTime(session, deviceAddress);
+          } catch (RuntimeException e) {
+            OnvifException mapped = Faults.map(e, "GetSystemDateAndTime");
+            if (mapped.kind() == OnvifException.Kind.UNREACHABLE
+                || mapped.kind() == OnvifException.Kind.TIMEOUT) {
+              throw mapped;
+            }
+            // some cameras want credentials even for the clock: go on without an offset
+            LOG.debug("GetSystemDateAndTime refused ({}): no clock offset", mapped.kind());
+            time = new CameraTime(null, java.time.Duration.ZERO, false, false, null);
+          }
           ServiceAddresses services = discoverServices(session, deviceAddress);
           LOG.debug(
               "connected to {} (clock offset {}, {} services)",

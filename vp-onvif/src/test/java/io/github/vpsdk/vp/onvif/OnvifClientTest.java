@@ -414,6 +414,20 @@ class OnvifClientTest {
   }
 
   @Test
+  void cameraThatRefusesTheClockWithoutCredentials() {
+    cam.clock = Clock.fixed(LOCAL, ZoneOffset.UTC);
+    cam.handlers.put(
+        "Device.getSystemDateAndTime",
+        r -> {
+          throw FakeCamera.fault("NotAuthorized", "Sender not Authorized");
+        });
+    OnvifCamera c = connect();
+    assertThat(c.lastCameraTime().offset()).isZero();
+    assertThat(c.lastCameraTime().cameraUtc()).isNull();
+    assertThat(c.deviceInfo().join().model()).isEqualTo("Dome-9");
+  }
+
+  @Test
   void credentialsNeverShowThePassword() {
     assertThat(Credentials.of("operator", "s3cr/t:pw").toString()).doesNotContain("s3cr");
   }

@@ -77,6 +77,29 @@ public final class HttpDigest {
    */
   public static String authorization(
       Map<String, String> challenge, String method, String uri, String username, String password) {
+    byte[] c = new byte[8];
+    RANDOM.nextBytes(c);
+    return authorization(challenge, method, uri, username, password, HexFormat.of().formatHex(c));
+  }
+
+  /**
+   * Computes the {@code Authorization} header with a given client nonce (for test vectors).
+   *
+   * @param challenge the parsed challenge
+   * @param method the HTTP method
+   * @param uri the request URI (path and query) as sent
+   * @param username the user name
+   * @param password the password
+   * @param cnonce the client nonce
+   * @return the header value
+   */
+  public static String authorization(
+      Map<String, String> challenge,
+      String method,
+      String uri,
+      String username,
+      String password,
+      String cnonce) {
     String realm = challenge.getOrDefault("realm", "");
     String nonce = challenge.getOrDefault("nonce", "");
     String algorithm = challenge.getOrDefault("algorithm", "MD5");
@@ -99,9 +122,6 @@ public final class HttpDigest {
     sb.append("\", algorithm=").append(algorithm);
     String response;
     if (qopAuth) {
-      byte[] c = new byte[8];
-      RANDOM.nextBytes(c);
-      String cnonce = HexFormat.of().formatHex(c);
       String nc = "00000001";
       response = hash(javaAlg, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
       sb.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
