@@ -380,7 +380,7 @@ class OnvifClientTest {
     client = OnvifClient.create(config(b -> b.rewriteServiceAddresses(false).connectTimeout(Duration.ofSeconds(2))));
     OnvifCamera c = connect();
     OnvifException e = failure(c.ptzStatus("main"));
-    assertThat(e.kind()).isEqualTo(OnvifException.Kind.UNREACHABLE);
+    assertThat(e.kind()).as(chain(e)).isEqualTo(OnvifException.Kind.UNREACHABLE);
     assertThat(e.reason()).isEqualTo(VpException.Reason.IO);
   }
 
@@ -425,6 +425,14 @@ class OnvifClientTest {
     assertThat(c.lastCameraTime().offset()).isZero();
     assertThat(c.lastCameraTime().cameraUtc()).isNull();
     assertThat(c.deviceInfo().join().model()).isEqualTo("Dome-9");
+  }
+
+  static String chain(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      sb.append(" <- ").append(c.getClass().getName()).append(": ").append(c.getMessage());
+    }
+    return sb.toString();
   }
 
   @Test

@@ -76,6 +76,11 @@ public final class Faults {
           Kind.UNREACHABLE, operation + ": camera unreachable: " + rootMessage(t), null, t);
     }
     String text = rootMessage(t);
+    org.apache.cxf.interceptor.Fault sendFault = find(t, org.apache.cxf.interceptor.Fault.class);
+    if (sendFault != null && String.valueOf(sendFault.getMessage()).contains("Could not send")) {
+      // CXF's conduit failed before any answer: the peer is not reachable
+      return new OnvifException(Kind.UNREACHABLE, operation + ": camera unreachable: " + text, null, t);
+    }
     if (text.contains("401")) {
       return new OnvifException(Kind.AUTHENTICATION, operation + ": HTTP 401", null, t);
     }
