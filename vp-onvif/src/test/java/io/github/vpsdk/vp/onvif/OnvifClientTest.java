@@ -436,6 +436,17 @@ class OnvifClientTest {
   }
 
   @Test
+  void concurrentCallsShareOneCameraWithFreshNonces() {
+    OnvifCamera c = connect();
+    List<java.util.concurrent.CompletableFuture<DeviceInfo>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      all.add(c.deviceInfo());
+    }
+    // the fake device rejects a reused nonce: every call passing shows each token is fresh
+    assertThat(all).allSatisfy(f -> assertThat(f.join().serialNumber()).isEqualTo("SN42"));
+  }
+
+  @Test
   void credentialsNeverShowThePassword() {
     assertThat(Credentials.of("operator", "s3cr/t:pw").toString()).doesNotContain("s3cr");
   }
