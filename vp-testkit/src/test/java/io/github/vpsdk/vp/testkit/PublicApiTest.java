@@ -105,6 +105,12 @@ class PublicApiTest {
   }
 
   private static void check(Set<String> problems, String where, Type type) {
+    check(problems, where, type, new java.util.HashSet<>());
+  }
+
+  /** {@code variables} holds the type variables being checked, so that E extends Enum<E> ends. */
+  private static void check(
+      Set<String> problems, String where, Type type, Set<TypeVariable<?>> variables) {
     if (type == null) {
       return;
     }
@@ -120,25 +126,23 @@ class PublicApiTest {
       }
     } else if (type instanceof ParameterizedType) {
       ParameterizedType p = (ParameterizedType) type;
-      check(problems, where, p.getRawType());
+      check(problems, where, p.getRawType(), variables);
       for (Type arg : p.getActualTypeArguments()) {
-        check(problems, where, arg);
+        check(problems, where, arg, variables);
       }
     } else if (type instanceof GenericArrayType) {
-      check(problems, where, ((GenericArrayType) type).getGenericComponentType());
+      check(problems, where, ((GenericArrayType) type).getGenericComponentType(), variables);
     } else if (type instanceof WildcardType) {
       WildcardType w = (WildcardType) type;
       for (Type b : w.getUpperBounds()) {
-        check(problems, where, b);
+        check(problems, where, b, variables);
       }
       for (Type b : w.getLowerBounds()) {
-        check(problems, where, b);
+        check(problems, where, b, variables);
       }
-    } else if (type instanceof TypeVariable) {
+    } else if (type instanceof TypeVariable && variables.add((TypeVariable<?>) type)) {
       for (Type b : ((TypeVariable<?>) type).getBounds()) {
-        if (!(b instanceof TypeVariable)) {
-          check(problems, where, b);
-        }
+        check(problems, where, b, variables);
       }
     }
   }

@@ -1,0 +1,5 @@
+/** JMH benchmarks of vp. Not published. */
+@NullMarked
+package io.github.vpsdk.vp.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
