@@ -1,8 +1,12 @@
 /**
- * ONVIF camera control for remote doubt removal: device information, media profiles and snapshots,
- * PTZ presets, events and clock checks, through Apache CXF bindings generated from the official WSDLs.
+ * ONVIF camera control for remote doubt removal: device information, media profiles, stream and
+ * snapshot URIs, snapshots and PTZ, over SOAP bindings generated at build time from the official
+ * ONVIF WSDLs.
  *
- * <p>This module is being built (see the project's issue tracker); this release carries no API yet.
+ * <p>Start with {@link io.github.vpsdk.vp.onvif.OnvifClient#create(OnvifConfig)}, then {@link
+ * io.github.vpsdk.vp.onvif.OnvifClient#connect(java.net.URI, Credentials)}. Every network operation
+ * returns a {@link java.util.concurrent.CompletableFuture} that fails with an {@link
+ * io.github.vpsdk.vp.onvif.OnvifException}.
  */
 @NullMarked
 package io.github.vpsdk.vp.onvif;

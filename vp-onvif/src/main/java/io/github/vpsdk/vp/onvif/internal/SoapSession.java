@@ -1,0 +1,132 @@
+package io.github.vpsdk.vp.onvif.internal;
+
+import io.github.vpsdk.vp.onvif.Credentials;
+import io.github.vpsdk.vp.onvif.OnvifConfig;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.auth.DigestAuthSupplier;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+/**
+ * One camera's SOAP state: credentials, clock offset, token mode and a cache of CXF proxies
+ * (building a proxy builds a service model, so each is built once per address).
+ */
+public final class SoapSession {
+  private final OnvifConfig config;
+  private final Credentials credentials;
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicBoolean passwordText = new AtomicBoolean();
+  private final Map<String, Object> proxies = new ConcurrentHashMap<>();
+
+  /**
+   * Creates a session.
+   *
+   * @param config client settings
+   * @param credentials camera account
+   */
+  public SoapSession(OnvifConfig config, Credentials credentials) {
+    this.config = config;
+    this.credentials = credentials;
+  }
+
+  /**
+   * The camera's current time: local clock plus the measured offset.
+   *
+   * @return camera time
+   */
+  public Instant cameraNow() {
+    return config.clock().instant().plus(offset.get());
+  }
+
+  /**
+   * The measured clock offset.
+   *
+   * @return camera minus local time
+   */
+  public Duration offset() {
+    return offset.get();
+  }
+
+  /**
+   * Records a newly measured clock offset.
+   *
+   * @param value camera minus local time
+   */
+  public void offset(Duration value) {
+    offset.set(value);
+  }
+
+  /**
+   * Switches to PasswordText tokens if the configuration allows it.
+   *
+   * @return true if the mode changed now
+   */
+  public boolean fallBackToPasswordText() {
+    return config.passwordTextFallback() && passwordText.compareAndSet(false, true);
+  }
+
+  /**
+   * A proxy of a service interface at an address.
+   *
+   * @param sei the generated service interface
+   * @param address the service address
+   * @param authenticated whether to add the UsernameToken and answer HTTP digest challenges
+   * @param <T> the interface type
+   * @return the proxy
+   */
+  public <T> T proxy(Class<T> sei, URI address, boolean authenticated) {
+    String key = sei.getName() + '|' + address + '|' + authenticated;
+    return sei.cast(proxies.computeIfAbsent(key, k -> create(sei, address, authenticated)));
+  }
+
+  private <T> T create(Class<T> sei, URI address, boolean authenticated) {
+    JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
+    f.setServiceClass(sei);
+    f.setAddress(address.toString());
+    // the ONVIF WSDLs declare no wsdl:service: without this CXF would speak SOAP 1.1
+    f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+    if (authenticated) {
+      f.getOutInterceptors()
+          .add(
+              new UsernameTokenInterceptor(
+                  credentials.username(),
+                  credentials.password(),
+                  this::cameraNow,
+                  () -> !passwordText.get()));
+    }
+    T proxy = sei.cast(f.create());
+    Client client = ClientProxy.getClient(proxy);
+    HTTPConduit conduit = (HTTPConduit) client.getConduit();
+    HTTPClientPolicy policy = new HTTPClientPolicy();
+    policy.setConnectionTimeout(config.connectTimeout().toMillis());
+    policy.setReceiveTimeout(config.requestTimeout().toMillis());
+    policy.setAllowChunking(false);
+    conduit.setClient(policy);
+    if (authenticated) {
+      AuthorizationPolicy auth = new AuthorizationPolicy();
+      auth.setUserName(credentials.username());
+      auth.setPassword(credentials.password());
+      auth.setAuthorizationType("Digest");
+      conduit.setAuthorization(auth);
+      conduit.setAuthSupplier(new DigestAuthSupplier());
+    }
+    if (config.sslContext() != null) {
+      TLSClientParameters tls = new TLSClientParameters();
+      tls.setSslContext(config.sslContext());
+      conduit.setTlsClientParameters(tls);
+    }
+    return proxy;
+  }
+}

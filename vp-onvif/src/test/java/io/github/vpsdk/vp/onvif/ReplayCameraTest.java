@@ -1,0 +1,93 @@
+package io.github.vpsdk.vp.onvif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.vpsdk.vp.onvif.internal.Mapping;
+import io.github.vpsdk.vp.onvif.internal.wsdl.device.GetDeviceInformationResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The client API driven against each vendor's recorded answers served on loopback. */
+class ReplayCameraTest {
+
+  static List<String> vendors() {
+    return Captures.VENDORS;
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void clientWorksAgainstRecordedCamera(String vendor) throws Exception {
+    try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
+        OnvifClient client =
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+      OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
+      assertThat(replay.soapCalls.get(0)).startsWith("GetSystemDateAndTime@");
+      assertThat(cam.lastCameraTime().cameraUtc()).isNotNull();
+      // every announced address points at the recorded camera's LAN: rewritten to the given host
+      assertThat(cam.services().byNamespace().values())
+          .allMatch(u -> u.getPort() == replay.deviceUri().getPort() && "127.0.0.1".equals(u.getHost()));
+      assertThat(cam.services().address(ServiceAddresses.MEDIA)).isPresent();
+      // Axis answers GetServices with a fault: the client falls back to GetCapabilities
+      assertThat(cam.services().fromGetServices())
+          .isEqualTo(Captures.exists(Captures.file(vendor, "core", "GetServices.Response.xml")));
+
+      DeviceInfo expected =
+          Mapping.deviceInfo(
+              Captures.parse(
+                  Captures.file(vendor, "core", "GetDeviceInformation.Response.xml"),
+                  GetDeviceInformationResponse.class));
+      assertThat(cam.deviceInfo().join()).isEqualTo(expected);
+      assertThat(cam.scopes().join()).isNotEmpty();
+      assertThat(cam.networkInterfaces().join()).isNotEmpty();
+
+      List<MediaProfile> profiles = cam.profiles().join();
+      assertThat(profiles).isNotEmpty();
+      String token = profiles.get(0).token();
+      StreamUri stream = cam.streamUri(token).join();
+      assertThat(stream.uri().getScheme()).isEqualTo("rtsp");
+      assertThat(stream.uri().getHost()).isEqualTo("127.0.0.1");
+
+      URI snap = cam.snapshotUri(token).join();
+      assertThat(snap.getPort()).isEqualTo(replay.deviceUri().getPort());
+      Snapshot image = cam.snapshot(token).join();
+      assertThat(image.bytes()).isEqualTo(ReplayCamera.JPEG);
+      assertThat(image.contentType()).isEqualTo("image/jpeg");
+      assertThat(image.isJpeg()).isTrue();
+      assertThat(replay.snapshotRequests).hasSize(2); // challenge, then digest answer
+
+      if (Captures.exists(Captures.file(vendor, "ptz", "GetPresets.Response.xml"))) {
+        assertThat(cam.services().address(ServiceAddresses.PTZ)).isPresent();
+        assertThat(cam.presets(token).join()).allMatch(p -> !p.token().isEmpty());
+        assertThat(cam.ptzStatus(token).join().panTiltMoving()).isIn("IDLE", "MOVING", "UNKNOWN");
+        cam.continuousMove(token, new PtzSpeed(0.2, 0, 0), Duration.ofSeconds(1)).join();
+        cam.stop(token).join();
+        cam.absoluteMove(token, new PtzVector(0, 0, 0), null).join();
+        cam.relativeMove(token, new PtzVector(0.1, 0, 0), new PtzSpeed(1, 1, 1)).join();
+        cam.gotoHome(token, null).join();
+        assertThat(cam.setPreset(token, "vp", null).join()).isNotBlank();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void wrongSnapshotPasswordIsAnAuthenticationFailure(String vendor) throws Exception {
+    try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
+        OnvifClient client = OnvifClient.create(OnvifConfig.defaults())) {
+      // the replay camera does not check WS-Security, only the snapshot's HTTP digest
+      OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "nope")).join();
+      URI snap = replay.deviceUri().resolve("/snapshot.jpg");
+      try {
+        cam.snapshot(snap).join();
+        throw new AssertionError("expected a failure");
+      } catch (CompletionException e) {
+        assertThat(e.getCause()).isInstanceOf(OnvifException.class);
+        assertThat(((OnvifException) e.getCause()).kind()).isEqualTo(OnvifException.Kind.AUTHENTICATION);
+      }
+    }
+  }
+}
