@@ -9,12 +9,14 @@ import org.jspecify.annotations.Nullable;
  * SIA DC-09 frame, the receiver and line numbers of a hardware receiver).
  *
  * <p>Accounts are kept as text: real panels send 3 to 16 characters, hexadecimal digits and
- * leading zeros that matter ({@code 0123} is not {@code 123}). Receiver and prefix are upper-case
- * hexadecimal strings without the {@code R}/{@code L} letter, or {@code null} when absent.
+ * leading zeros that matter ({@code 0123} is not {@code 123}); a few send letters beyond {@code
+ * F} ({@code FOC7688}), so any ASCII letter or digit is accepted and upper-cased. Receiver and
+ * prefix are upper-case strings of the same characters without the {@code R}/{@code L} letter, or
+ * {@code null} when absent.
  *
  * @param receiver the receiver number ({@code R} field), or {@code null}
  * @param prefix the account prefix or line ({@code L} field), or {@code null}
- * @param account the account number, 1 to 16 characters of {@code 0-9 A-F}
+ * @param account the account number, 1 to 16 ASCII letters or digits
  */
 public record AccountId(@Nullable String receiver, @Nullable String prefix, String account) {
 
@@ -24,12 +26,12 @@ public record AccountId(@Nullable String receiver, @Nullable String prefix, Stri
   /** Validates and normalises to upper case. */
   public AccountId {
     Objects.requireNonNull(account, "account");
-    account = checkHex(account, "account", MAX_ACCOUNT_LENGTH);
+    account = checkText(account, "account", MAX_ACCOUNT_LENGTH);
     if (account.isEmpty()) {
       throw new IllegalArgumentException("account is empty");
     }
-    receiver = receiver == null ? null : checkHex(receiver, "receiver", 6);
-    prefix = prefix == null ? null : checkHex(prefix, "prefix", 6);
+    receiver = receiver == null ? null : checkText(receiver, "receiver", 6);
+    prefix = prefix == null ? null : checkText(prefix, "prefix", 6);
   }
 
   /**
@@ -71,16 +73,16 @@ public record AccountId(@Nullable String receiver, @Nullable String prefix, Stri
     return sb.append('#').append(account).toString();
   }
 
-  private static String checkHex(String value, String what, int max) {
+  private static String checkText(String value, String what, int max) {
     if (value.length() > max) {
       throw new IllegalArgumentException(what + " longer than " + max + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
       if (!ok) {
         throw new IllegalArgumentException(
-            what + " must be hexadecimal digits, found '" + (c < 0x20 || c > 0x7e ? '?' : c) + "'");
+            what + " must be ASCII letters or digits, found '" + (c < 0x20 || c > 0x7e ? '?' : c) + "'");
       }
     }
     return value.toUpperCase(java.util.Locale.ROOT);
