@@ -1,6 +1,8 @@
 package io.github.vpsdk.vp.protocols.receiver;
 
 import io.github.vpsdk.vp.core.AlarmEvent;
+import io.github.vpsdk.vp.core.journal.Journal;
+import io.github.vpsdk.vp.core.journal.JournalRecord;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -25,4 +27,15 @@ public interface EventSink {
    *     it could not be
    */
   CompletionStage<Void> deliver(AlarmEvent event);
+
+  /**
+   * The sink that writes each event to a journal as an {@code alarm.received} record and
+   * completes once the record is durable (fsync'd, in the journal's default mode).
+   *
+   * @param journal the journal
+   * @return the sink
+   */
+  static EventSink journal(Journal journal) {
+    return event -> journal.append(JournalRecord.alarmReceived(event)).thenApply(entry -> null);
+  }
 }
