@@ -46,6 +46,9 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       // one line per command
       JournalCommand.class,
+      DecodeCommand.class,
+      ReceiveCommand.class,
+      SendCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {
