@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import static io.github.vpsdk.vp.benchmarks.load.EchoCeiling.ClosedLoopClient.FRAMES;
 
 /**
  * The ceiling for vp's receiver figures: a bare Netty echo server and a closed-loop client on
@@ -82,7 +83,7 @@ public final class EchoCeiling {
               .sync()
               .channel();
       InetSocketAddress address = (InetSocketAddress) server.localAddress();
-      Result result = ClosedLoopClient.run(clientGroup, address, connections, FRAME, warmup, seconds);
+      Result result = ClosedLoopClient.run(clientGroup, address, connections, i -> new byte[][] {FRAME}, warmup, seconds);
       System.out.println(result.format("netty echo (ceiling)", connections));
       server.close().sync();
     } finally {
@@ -109,15 +110,17 @@ public final class EchoCeiling {
     }
   }
 
-  /** Connections that each send a frame, wait for one reply line, and send again. */
+  /** Connections that each send a frame, wait for one reply line, and send again (cycling through their frames). */
   static final class ClosedLoopClient {
+    static final io.netty.util.AttributeKey<byte[][]> FRAMES = io.netty.util.AttributeKey.valueOf("vp.frames");
+
     private ClosedLoopClient() {}
 
     static Result run(
         EventLoopGroup group,
         InetSocketAddress target,
         int connections,
-        byte[] frame,
+        java.util.function.IntFunction<byte[][]> framesOf,
         int warmupSeconds,
         int seconds)
         throws InterruptedException {
@@ -140,6 +143,7 @@ public final class EchoCeiling {
                           .addLast(
                               new ChannelInboundHandlerAdapter() {
                                 long sentAt;
+                                int next;
 
                                 @Override
                                 public void channelActive(ChannelHandlerContext ctx) {
@@ -147,8 +151,9 @@ public final class EchoCeiling {
                                 }
 
                                 private void send(ChannelHandlerContext ctx) {
+                                  byte[][] frames = ctx.channel().attr(FRAMES).get();
                                   sentAt = System.nanoTime();
-                                  ctx.writeAndFlush(Unpooled.wrappedBuffer(frame));
+                                  ctx.writeAndFlush(Unpooled.wrappedBuffer(frames[next++ % frames.length]));
                                 }
 
                                 @Override
@@ -176,7 +181,9 @@ public final class EchoCeiling {
                   });
       List<Channel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        channels.add(bootstrap.connect(target).sync().channel());
+        byte[][] frames = framesOf.apply(i);
+        Channel ch = bootstrap.attr(FRAMES, frames).connect(target).sync().channel();
+        channels.add(ch);
       }
       Thread.sleep(warmupSeconds * 1000L);
       measuring.set(true);
