@@ -168,11 +168,13 @@ public final class FrameProcessor {
     heard(message);
     List<PanelEvent> list = events.asOptional().orElse(List.of());
     Consumer<Boolean> ack = duplicate -> {
-      reply.send(codec.encode(Dc09Message.ack(message, config.clock().instant()), d.dialect()));
-      acked.increment();
+      byte[] frame = codec.encode(Dc09Message.ack(message, config.clock().instant()), d.dialect());
       long nanos = System.nanoTime() - started;
+      // counted before the write, so that a sender who got the ACK sees it counted
+      acked.increment();
       ackLatency.recordNanos(nanos);
       config.listener().acknowledged(source, message, duplicate, Duration.ofNanos(nanos));
+      reply.send(frame);
     };
     if (list.isEmpty()) {
       ack.accept(false); // a link test: nothing to store
