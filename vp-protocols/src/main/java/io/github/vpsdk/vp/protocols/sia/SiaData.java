@@ -111,6 +111,7 @@ public record SiaData(@Nullable String account, List<SiaEvent> events, List<Stri
     boolean old = !events.isEmpty() && events.get(0).old();
     sb.append(events.isEmpty() && !texts.isEmpty() ? "" : old ? "O" : "N");
     Modifiers current = new Modifiers();
+    List<String> remaining = new ArrayList<>(texts);
     boolean first = true;
     for (SiaEvent e : events) {
       StringBuilder mods = new StringBuilder();
@@ -143,14 +144,17 @@ public record SiaData(@Nullable String account, List<SiaEvent> events, List<Stri
       current.peripheral = e.peripheral();
       sb.append(first ? "" : "/").append(e.code()).append(e.address() == null ? "" : e.address());
       if (!e.text().isEmpty()) {
-        sb.append('^').append(e.text()).append('^');
+        // a text that came from an ASCII block after the event goes back as that block, so the
+        // texts list survives a round trip; any other event text is written inline as ^text^
+        if (remaining.remove(e.text())) {
+          sb.append("/A").append(e.text());
+        } else {
+          sb.append('^').append(e.text()).append('^');
+        }
       }
       first = false;
     }
-    for (String t : texts) {
-      if (events.stream().anyMatch(e -> e.text().equals(t))) {
-        continue;
-      }
+    for (String t : remaining) {
       sb.append(first && events.isEmpty() ? "A" : "/A").append(t);
       first = false;
     }
