@@ -444,7 +444,10 @@ public final class Dc09Codec {
               .orElseThrow(() -> new io.github.vpsdk.vp.core.VpException(
                   io.github.vpsdk.vp.core.VpException.Reason.INVALID_ARGUMENT, "no key for account " + message.account()));
       byte[] tail = content.toByteArray();
-      boolean withBar = !message.data().isEmpty() || !message.token().equals(Dc09Message.NULL) && !message.isResponse();
+      // "pad|data]..." always, except a data-less NULL or response without extended data, which
+      // gets the "pad]_timestamp" form panels and receivers also use
+      boolean withBar = !message.data().isEmpty() || !message.extended().isEmpty()
+          || !message.token().equals(Dc09Message.NULL) && !message.isResponse();
       int fixed = tail.length + (withBar ? 1 : 0);
       int padLength = 16 - fixed % 16;
       if (padLength == 0) {

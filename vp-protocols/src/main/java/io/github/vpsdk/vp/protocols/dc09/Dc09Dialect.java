@@ -5,7 +5,7 @@ package io.github.vpsdk.vp.protocols.dc09;
  * that the answer is written the way the sender reads it.
  *
  * @param binaryCrc the CRC came as 2 raw bytes instead of 4 hex digits (TRIKDIS, Lupusec and
- *     others)
+ *     others); recognised only after an LF, since the CRC bytes themselves may be LF, CR or NUL
  * @param leadingLf the frame began with LF (some senders omit it)
  * @param crcIncludesCr the CRC and length counted the final CR (ELDES)
  */

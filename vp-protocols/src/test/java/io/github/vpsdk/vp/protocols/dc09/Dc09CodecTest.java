@@ -160,7 +160,8 @@ class Dc09CodecTest {
       long seed = base + i;
       SplittableRandom r = new SplittableRandom(seed);
       Dc09Message m = Dc09Gen.message(r);
-      Dc09Dialect dialect = new Dc09Dialect(r.nextInt(4) == 0, r.nextInt(4) != 0, r.nextInt(4) == 0);
+      boolean binary = r.nextInt(4) == 0;
+      Dc09Dialect dialect = new Dc09Dialect(binary, binary || r.nextInt(4) != 0, r.nextInt(4) == 0);
       Dc09Codec c = new Dc09Codec(Dc09CodecConfig.create(b -> b.keys(Dc09Keys.of(Map.of(), Dc09Gen.key(r))).padRandom(r)));
       byte[] frame = c.encode(m, dialect);
       Dc09DecodeResult result = c.decode(ByteBuffer.wrap(frame));
