@@ -14,6 +14,8 @@ import io.github.vpsdk.vp.protocols.dc09.Dc09Keys;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.sia.SiaData;
 import io.github.vpsdk.vp.protocols.sia.SiaEvent;
+import io.github.vpsdk.vp.protocols.surgard.SurGardCodec;
+import io.github.vpsdk.vp.protocols.surgard.SurGardMessage;
 import io.github.vpsdk.vp.testkit.internal.cli.Dc09Json;
 import io.github.vpsdk.vp.testkit.internal.cli.JsonLines;
 import java.io.BufferedReader;
@@ -49,7 +51,8 @@ import picocli.CommandLine.Spec;
           + " escapes are read; other characters are taken as ISO-8859-1 bytes.",
       "Protocols: dc09 (SIA DC-09 frames, plain or AES), contact-id (QEEE GG CCC data or the"
           + " 16-digit DTMF message), sia-dc03 (DC-03 data such as #1234|Nri1/BA01), auto (the"
-          + " default: tries them in that order). surgard is not supported yet.",
+          + " default: tries them in that order), surgard (SG automation packets, DC4 optional;"
+          + " never chosen by auto).",
       "Exit status: 0 when every line decoded, 1 when some did not, 2 on a usage error."
     },
     mixinStandardHelpOptions = true)
@@ -134,7 +137,7 @@ final class DecodeCommand implements Callable<Integer> {
       case "sia-dc03":
         return siaData(text.strip(), now, id, line);
       default:
-        return Dc09Json.error("surgard", "Sur-Gard automation format is not supported yet", line);
+        return surgard(text, now, id, line);
     }
   }
 
@@ -179,6 +182,38 @@ final class DecodeCommand implements Callable<Integer> {
       return o;
     }
     return Dc09Json.message(m, events.asOptional().orElse(List.of()));
+  }
+
+  private Map<String, Object> surgard(String text, Instant now, String id, String line) {
+    String packet = text;
+    while (packet.endsWith("\u0014") || packet.endsWith("\r") || packet.endsWith("\n")) {
+      packet = packet.substring(0, packet.length() - 1);
+    }
+    ParseResult<SurGardMessage> r = SurGardCodec.parse(packet);
+    if (r instanceof ParseResult.Invalid) {
+      return Dc09Json.error("surgard", ((ParseResult.Invalid<SurGardMessage>) r).reason(), line);
+    }
+    SurGardMessage m = r.asOptional().orElseThrow();
+    ParseResult<List<PanelEvent>> events = SurGardCodec.events(m, now, id, EventCatalogue.defaults());
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("ok", events.isOk() && !(m instanceof SurGardMessage.Unsupported));
+    o.put("protocol", "surgard");
+    o.put("type", m instanceof SurGardMessage.Heartbeat ? "heartbeat" : m instanceof SurGardMessage.ContactId ? "contact-id"
+        : m instanceof SurGardMessage.Sia ? "sia" : "unsupported");
+    if (m instanceof SurGardMessage.ContactId) {
+      o.put("receiver", ((SurGardMessage.ContactId) m).receiver());
+      o.put("line", ((SurGardMessage.ContactId) m).line());
+      o.put("account", ((SurGardMessage.ContactId) m).event().account());
+    } else if (m instanceof SurGardMessage.Sia) {
+      o.put("receiver", ((SurGardMessage.Sia) m).receiver());
+      o.put("line", ((SurGardMessage.Sia) m).line());
+    } else if (m instanceof SurGardMessage.Heartbeat) {
+      o.put("receiver", ((SurGardMessage.Heartbeat) m).receiver());
+    } else {
+      o.put("error", "protocol " + ((SurGardMessage.Unsupported) m).protocol() + " is not decoded");
+    }
+    o.put("events", events.asOptional().orElse(List.of()).stream().map(Dc09Json::event).toList());
+    return o;
   }
 
   private static int crc16Arc(byte[] b) {

@@ -58,6 +58,10 @@ class Dc09CommandsTest {
     String[] strict = run(new DecodeCommand(), lines.isEmpty() ? "" : "F19A002B\"ADM-CID\"0056L9999#9999[#9999|1900 00 001]\\r\n", "--strict");
     assertThat(strict[1]).contains("NON_STANDARD");
     assertThat(run(new DecodeCommand(), "", "--protocol", "nope")[0]).isEqualTo("2");
+    String[] sg = run(new DecodeCommand(), "5011 187037E13001004\\x14\n1011           @    \n", "--protocol", "surgard");
+    assertThat(sg[1].lines().toList()).hasSize(2);
+    assertThat(sg[1]).contains("\"type\":\"contact-id\"").contains("\"zone\":4").contains("\"type\":\"heartbeat\"");
+    assertThat(sg[0]).isEqualTo("0");
   }
 
   @Test
