@@ -304,6 +304,18 @@ public final class EventCatalogue {
     }
 
     /**
+     * Adds or replaces the rows of a table in the catalogue's format; errors name the source
+     * {@code <stream>}.
+     *
+     * @param in the UTF-8 table, not closed
+     * @return this builder
+     * @throws VpException {@code MALFORMED} naming the line of the first bad row
+     */
+    public Builder load(InputStream in) {
+      return load(in, "<stream>");
+    }
+
+    /**
      * Adds or replaces the rows of a table in the catalogue's format.
      *
      * @param in the UTF-8 table, not closed

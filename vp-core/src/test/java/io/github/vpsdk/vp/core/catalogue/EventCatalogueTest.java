@@ -26,8 +26,8 @@ class EventCatalogueTest {
 
   @Test
   void shipsSeveralHundredCodesOfEachFamily() {
-    assertThat(catalogue.siaCodes()).hasSizeGreaterThanOrEqualTo(290);
-    assertThat(catalogue.contactIdCodes()).hasSizeGreaterThanOrEqualTo(250);
+    assertThat(catalogue.siaCodes()).hasSizeGreaterThanOrEqualTo(306);
+    assertThat(catalogue.contactIdCodes()).hasSizeGreaterThanOrEqualTo(260);
     assertThat(EventCatalogue.defaults()).isSameAs(catalogue);
   }
 
@@ -105,6 +105,15 @@ class EventCatalogueTest {
       if (info.counterpart() != null) {
         SiaCodeInfo other = catalogue.sia(info.counterpart()).orElseThrow(() -> new AssertionError(info.code() + " counterpart missing"));
         assertThat(other.restore()).as("%s and its counterpart %s are opposite", info.code(), other.code()).isNotEqualTo(info.restore());
+        // the counterpart points back, or (several restores of one alarm: BH and BR both end BA)
+        // it points to a sibling of the same category and restore flag
+        String back = other.counterpart();
+        assertThat(back).as("counterpart %s of %s has a counterpart", other.code(), info.code()).isNotNull();
+        if (!info.code().equals(back)) {
+          SiaCodeInfo sibling = catalogue.sia(back).orElseThrow();
+          assertThat(sibling.category()).as("%s -> %s -> %s", info.code(), other.code(), back).isEqualTo(info.category());
+          assertThat(sibling.restore()).as("%s -> %s -> %s", info.code(), other.code(), back).isEqualTo(info.restore());
+        }
       }
     }
     for (ContactIdCodeInfo info : catalogue.contactIdCodes()) {
@@ -138,6 +147,50 @@ class EventCatalogueTest {
       }
     }
     assertThat(checked).isGreaterThan(300);
+  }
+
+  @Test
+  void siaToContactIdToSiaRoundTrips() {
+    int oneToOne = 0;
+    for (SiaCodeInfo info : catalogue.siaCodes()) {
+      EventCode.Sia sia = new EventCode.Sia(info.code());
+      var cid = catalogue.toContactId(sia);
+      if (cid.isPresent()) {
+        assertThat(catalogue.toSia(cid.get())).as("%s -> %s", sia.code(), cid.get().text()).contains(sia);
+        oneToOne++;
+      }
+    }
+    assertThat(oneToOne).isGreaterThan(80);
+    assertThat(catalogue.toContactId(new EventCode.Sia("BR"))).contains(cid(3, 130));
+    assertThat(catalogue.toContactId(new EventCode.Sia("FR"))).contains(cid(3, 110));
+    assertThat(catalogue.toContactId(new EventCode.Sia("QQ"))).isEmpty();
+  }
+
+  @Test
+  void counterpartsOfTheStandard() {
+    assertThat(catalogue.sia("BA").orElseThrow().counterpart()).isEqualTo("BR");
+    assertThat(catalogue.sia("BR").orElseThrow().counterpart()).isEqualTo("BA");
+    assertThat(catalogue.sia("BH").orElseThrow().counterpart()).isEqualTo("BA");
+    assertThat(catalogue.sia("AT").orElseThrow().counterpart()).isEqualTo("AR");
+    assertThat(catalogue.sia("op").orElseThrow().counterpart()).as("lookup ignores case").isEqualTo("CL");
+    assertThat(catalogue.sia("CL").orElseThrow().restore()).as("closing = restore flag").isTrue();
+    assertThat(catalogue.sia("OP").orElseThrow().restore()).isFalse();
+  }
+
+  @Test
+  void loadFromAStreamWithoutAName() {
+    String table = "code\tcategory\trestore\taddress\tcounterpart\tpriority\tname\n"
+        + "QZ\tSTATUS\tfalse\tNONE\t\tINFO\tVendor status\n";
+    EventCatalogue custom =
+        EventCatalogue.builder().load(new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8))).build();
+    assertThat(custom.siaCodes()).hasSize(1);
+    assertThat(custom.contactIdCodes()).isEmpty();
+    assertThat(custom.classify(new EventCode.Sia("QZ")).priority()).isEqualTo(Priority.INFO);
+    assertThat(custom.classify(new EventCode.Sia("BA")).known()).as("an empty start knows nothing else").isFalse();
+    assertThatThrownBy(
+            () -> EventCatalogue.builder().load(new ByteArrayInputStream("code\tx\n".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(VpException.class)
+        .hasMessageContaining("line 1");
   }
 
   @Test
