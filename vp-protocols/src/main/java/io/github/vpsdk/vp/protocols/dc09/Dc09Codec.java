@@ -485,9 +485,10 @@ public final class Dc09Codec {
       frame.write(crc >>> 8);
       frame.write(crc & 0xFF);
     } else {
-      write(frame, String.format("%04X", crc));
+      writeHex(frame, crc, 4);
     }
-    write(frame, String.format("0%03X", counted));
+    frame.write('0');
+    writeHex(frame, counted, 3);
     frame.writeBytes(b);
     frame.write(CR);
     return frame.toByteArray();
@@ -610,6 +611,12 @@ public final class Dc09Codec {
           .toString();
     } catch (CharacterCodingException e) {
       return latin1(b, from, to);
+    }
+  }
+
+  private static void writeHex(ByteArrayOutputStream out, int value, int digits) {
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+      out.write(Character.toUpperCase(Character.forDigit((value >>> shift) & 0xF, 16)));
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
  * timeout), the panel gets no {@code ACK} and sends the frame again: nothing acknowledged is ever
  * lost, provided the sink completes only when the event is durable.
  *
- * <p>A sink is called from the receiver's own threads, never from a network event loop, and may
- * be called concurrently. A duplicate of an event already delivered (the panel did not get the
+ * <p>A sink is called from the receiver's own delivery threads, never from a network thread, unless
+ * it declares itself {@linkplain #nonBlocking() non-blocking}; it may be called concurrently. A duplicate of an event already delivered (the panel did not get the
  * first {@code ACK}) is acknowledged again without being delivered again.
  */
 @FunctionalInterface
@@ -29,6 +29,19 @@ public interface EventSink {
   CompletionStage<Void> deliver(AlarmEvent event);
 
   /**
+   * Whether {@link #deliver} returns at once, never waiting on a lock held for long, a disk or the
+   * network (it may hand the work to a thread of its own and complete the stage later). The
+   * receiver calls such a sink directly on its network thread, which spares a thread hand-off per
+   * event; any other sink runs on the receiver's delivery threads, so that a slow sink cannot stall
+   * the connections. A sink that claims this and blocks delays every panel on its network thread.
+   *
+   * @return {@code false} unless overridden; {@code true} for {@link #journal(Journal)}
+   */
+  default boolean nonBlocking() {
+    return false;
+  }
+
+  /**
    * The sink that writes each event to a journal as an {@code alarm.received} record and
    * completes once the record is durable (fsync'd, in the journal's default mode).
    *
@@ -36,6 +49,22 @@ public interface EventSink {
    * @return the sink
    */
   static EventSink journal(Journal journal) {
-    return event -> journal.append(JournalRecord.alarmReceived(event)).thenApply(entry -> null);
+    return new EventSink() {
+      @Override
+      public CompletionStage<Void> deliver(AlarmEvent event) {
+        // append encodes the record and queues it for the journal's writer thread: it never waits
+        return journal.append(JournalRecord.alarmReceived(event)).thenApply(entry -> null);
+      }
+
+      @Override
+      public boolean nonBlocking() {
+        return true;
+      }
+
+      @Override
+      public String toString() {
+        return "EventSink.journal(" + journal + ")";
+      }
+    };
   }
 }

@@ -21,10 +21,31 @@ public final class Dc09Time {
    */
   public static String format(Instant instant) {
     LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    return String.format(
-        java.util.Locale.ROOT,
-        "_%02d:%02d:%02d,%02d-%02d-%04d",
-        t.getHour(), t.getMinute(), t.getSecond(), t.getMonthValue(), t.getDayOfMonth(), t.getYear());
+    char[] c = new char[LENGTH];
+    c[0] = '_';
+    two(c, 1, t.getHour());
+    c[3] = ':';
+    two(c, 4, t.getMinute());
+    c[6] = ':';
+    two(c, 7, t.getSecond());
+    c[9] = ',';
+    two(c, 10, t.getMonthValue());
+    c[12] = '-';
+    two(c, 13, t.getDayOfMonth());
+    c[15] = '-';
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      throw new io.github.vpsdk.vp.core.VpException(io.github.vpsdk.vp.core.VpException.Reason.INVALID_ARGUMENT,
+          "a DC-09 timestamp holds the years 0000 to 9999, not " + year);
+    }
+    two(c, 16, year / 100);
+    two(c, 18, year % 100);
+    return new String(c);
+  }
+
+  private static void two(char[] c, int at, int value) {
+    c[at] = (char) ('0' + value / 10);
+    c[at + 1] = (char) ('0' + value % 10);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Dc09TcpHandler extends ChannelInboundHandlerAdapter {
   private final int maxFrameLength;
   private ByteBuffer buffer;
   private final AtomicInteger pending = new AtomicInteger();
+  private FrameProcessor.@Nullable Reply reply;
 
   /**
    * Creates the handler of one connection.
@@ -45,6 +47,7 @@ public final class Dc09TcpHandler extends ChannelInboundHandlerAdapter {
     try {
       InetSocketAddress source = (InetSocketAddress) ctx.channel().remoteAddress();
       Channel channel = ctx.channel();
+      FrameProcessor.Reply reply = replyTo(channel);
       while (in.isReadable()) {
         int room = buffer.remaining();
         if (room == 0) {
@@ -73,7 +76,7 @@ public final class Dc09TcpHandler extends ChannelInboundHandlerAdapter {
           if (pending.incrementAndGet() >= MAX_PENDING) {
             channel.config().setAutoRead(false);
           }
-          processor.process(result, source, frame -> channel.writeAndFlush(Unpooled.wrappedBuffer(frame)), () -> {
+          processor.process(result, source, reply, () -> {
             if (pending.decrementAndGet() < MAX_PENDING / 2 && !channel.config().isAutoRead()) {
               channel.config().setAutoRead(true);
             }
@@ -84,6 +87,25 @@ public final class Dc09TcpHandler extends ChannelInboundHandlerAdapter {
     } finally {
       in.release();
     }
+  }
+
+  private FrameProcessor.Reply replyTo(Channel channel) {
+    FrameProcessor.Reply r = this.reply;
+    if (r == null) {
+      r = new FrameProcessor.Reply() {
+        @Override
+        public void send(byte[] frame) {
+          channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
+        }
+
+        @Override
+        public java.util.concurrent.Executor executor() {
+          return channel.eventLoop();
+        }
+      };
+      this.reply = r;
+    }
+    return r;
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.github.vpsdk.vp.protocols.dc09.Dc09Events;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.internal.metrics.LatencyHistogram;
 import io.github.vpsdk.vp.protocols.receiver.AccountSupervisor;
+import io.github.vpsdk.vp.protocols.receiver.EventSink;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverConfig;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverMetrics;
 import java.net.InetSocketAddress;
@@ -49,6 +50,16 @@ public final class FrameProcessor {
      * @param frame the encoded frame
      */
     void send(byte[] frame);
+
+    /**
+     * Where the answer to a delivered frame is encoded and sent: the connection's own thread,
+     * so that the sink's completing thread (the journal writer) does not encode ACKs.
+     *
+     * @return the executor; runs in the completing thread unless overridden
+     */
+    default Executor executor() {
+      return Runnable::run;
+    }
   }
 
   private final ReceiverConfig config;
@@ -186,18 +197,18 @@ public final class FrameProcessor {
     CompletableFuture<Void> first = duplicates.claim(key, mine);
     if (first != null) {
       duplicateCount.increment();
-      first.whenComplete((ok, failure) -> {
+      first.whenCompleteAsync((ok, failure) -> {
         if (failure == null) {
           ack.accept(true);
         } else {
           refuse(source, "SINK_FAILED", "first delivery failed: " + failure.getMessage());
         }
         onSettled.run();
-      });
+      }, reply.executor());
       return;
     }
     inFlight.incrementAndGet();
-    deliverAll(list).whenComplete((ok, failure) -> {
+    deliverAll(list).whenCompleteAsync((ok, failure) -> {
       inFlight.decrementAndGet();
       if (failure == null) {
         delivered.add(list.size());
@@ -210,7 +221,7 @@ public final class FrameProcessor {
         refuse(source, "SINK_FAILED", String.valueOf(failure.getMessage()));
       }
       onSettled.run();
-    });
+    }, reply.executor());
   }
 
   /**
@@ -280,8 +291,13 @@ public final class FrameProcessor {
 
   private CompletableFuture<Void> deliverAll(List<? extends AlarmEvent> events) {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    EventSink sink = config.sink();
     for (AlarmEvent event : events) {
-      chain = chain.thenComposeAsync(x -> config.sink().deliver(event).toCompletableFuture(), deliveryExecutor);
+      if (sink.nonBlocking()) {
+        chain = chain.thenCompose(x -> sink.deliver(event).toCompletableFuture());
+      } else {
+        chain = chain.thenComposeAsync(x -> sink.deliver(event).toCompletableFuture(), deliveryExecutor);
+      }
     }
     return chain.orTimeout(config.sinkTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
