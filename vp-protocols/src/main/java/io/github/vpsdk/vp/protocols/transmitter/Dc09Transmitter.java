@@ -4,6 +4,7 @@ import io.github.vpsdk.vp.core.VpException;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Codec;
 import io.github.vpsdk.vp.protocols.dc09.Dc09CodecConfig;
 import io.github.vpsdk.vp.protocols.dc09.Dc09DecodeResult;
+import io.github.vpsdk.vp.protocols.dc09.Dc09Key;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Keys;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.internal.transmitter.DeliveryScheduler;
@@ -56,9 +57,10 @@ public final class Dc09Transmitter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Dc09Transmitter.class);
 
   private final TransmitterConfig config;
-  private final EventLoopGroup group;
+  private final @Nullable EventLoopGroup ownGroup;
   private final EventLoop loop;
-  private final Dc09Codec codec;
+  private Dc09Codec codec; // confined to the loop, like the rest of the state
+  private @Nullable Dc09Key key;
   private final DeliveryScheduler<Pending> scheduler;
   private final @Nullable Channel[] tcp;
   private @Nullable Channel udp;
@@ -66,6 +68,7 @@ public final class Dc09Transmitter implements AutoCloseable {
   private Duration correction = Duration.ZERO;
   private @Nullable InFlight current;
   private @Nullable ScheduledFuture<?> wakeup;
+  private @Nullable Instant nextDue;
   private boolean closed;
   private final AtomicLong acks = new AtomicLong();
   private final AtomicLong naks = new AtomicLong();
@@ -88,6 +91,7 @@ public final class Dc09Transmitter implements AutoCloseable {
     final int path;
     final Dc09Message message;
     final @Nullable Pending pending;
+    final long sentNanos = System.nanoTime();
     @Nullable ScheduledFuture<?> timeout;
 
     InFlight(int path, Dc09Message message, @Nullable Pending pending) {
@@ -102,25 +106,18 @@ public final class Dc09Transmitter implements AutoCloseable {
 
   private Dc09Transmitter(TransmitterConfig config) {
     this.config = config;
-    this.group = newGroup();
-    this.loop = group.next();
+    TransmitterGroup shared = config.group();
+    this.ownGroup = shared == null ? TransmitterGroup.newGroup(1, "vp-dc09-transmitter") : null;
+    this.loop = (shared == null ? ownGroup : shared.eventLoops()).next();
     Dc09Keys keys = config.key() == null ? Dc09Keys.none() : Dc09Keys.of(Map.of(config.account(), config.key()), null);
     this.codec = new Dc09Codec(Dc09CodecConfig.create(b -> b.keys(keys)));
+    this.key = config.key();
     Duration[] intervals = config.pollIntervals().toArray(new Duration[0]);
     this.scheduler = new DeliveryScheduler<>(
         new DeliveryScheduler.Settings(config.paths().size(), config.queueCapacity(), config.attemptsPerPath(),
             config.backoffBase(), config.backoffMax(), config.retryPrimaryAfter(), intervals),
         correctedClock());
     this.tcp = new Channel[config.paths().size()];
-  }
-
-  @SuppressWarnings("deprecation")
-  private static EventLoopGroup newGroup() {
-    return new io.netty.channel.nio.NioEventLoopGroup(1, r -> {
-      Thread t = new Thread(r, "vp-dc09-transmitter");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /**
@@ -177,6 +174,51 @@ public final class Dc09Transmitter implements AutoCloseable {
   }
 
   /**
+   * Looks at the clock again: sends what has become due (a {@code NULL} poll, a retry after its
+   * back-off). The transmitter wakes itself in real time; call this after moving a virtual clock
+   * forward, so that what the jump made due goes at once.
+   *
+   * @return completes once the transmitter has looked (and written what was due), with how long
+   *     until it next has something to do by itself, or {@code null} if nothing is planned or a
+   *     frame is awaiting its answer
+   */
+  public CompletableFuture<@Nullable Duration> wake() {
+    CompletableFuture<@Nullable Duration> done = new CompletableFuture<>();
+    loop.execute(() -> {
+      Duration next = null;
+      try {
+        if (!closed) {
+          pump();
+          Instant until = nextDue;
+          if (current == null && until != null) {
+            next = Duration.between(now(), until);
+            if (next.isNegative()) {
+              next = Duration.ZERO;
+            }
+          }
+        }
+      } finally {
+        done.complete(next);
+      }
+    });
+    return done;
+  }
+
+  /**
+   * Encrypts the following frames with another key (key rotation), or sends them in clear.
+   * A frame in flight keeps the key it was written with; its retries use the new one.
+   *
+   * @param key the new key, or {@code null} for clear
+   */
+  public void rekey(@Nullable Dc09Key key) {
+    loop.execute(() -> {
+      this.key = key;
+      Dc09Keys keys = key == null ? Dc09Keys.none() : Dc09Keys.of(Map.of(config.account(), key), null);
+      this.codec = new Dc09Codec(Dc09CodecConfig.create(b -> b.keys(keys)));
+    });
+  }
+
+  /**
    * The counters.
    *
    * @return a snapshot (read from the network thread)
@@ -228,8 +270,10 @@ public final class Dc09Transmitter implements AutoCloseable {
       wakeup = null;
     }
     DeliveryScheduler.Action<Pending> action = scheduler.next();
+    nextDue = null;
     if (action instanceof DeliveryScheduler.Wait) {
       Instant until = ((DeliveryScheduler.Wait<Pending>) action).until();
+      nextDue = until;
       if (until != null) {
         long delay = Math.max(1, Duration.between(now(), until).toMillis());
         wakeup = loop.schedule(this::pump, delay, TimeUnit.MILLISECONDS);
@@ -238,6 +282,7 @@ public final class Dc09Transmitter implements AutoCloseable {
     }
     Dc09Message message;
     int path;
+    int attempt = 1;
     Pending pending = null;
     if (action instanceof DeliveryScheduler.Send) {
       DeliveryScheduler.Send<Pending> send = (DeliveryScheduler.Send<Pending>) action;
@@ -247,15 +292,18 @@ public final class Dc09Transmitter implements AutoCloseable {
         nextSequence = nextSequence == 9999 ? 1 : nextSequence + 1;
       }
       path = send.path();
+      attempt = send.attempt();
       message = Dc09Message.event(pending.token, pending.sequence, config.receiver(), config.prefix(), config.account(), pending.data, now())
-          .withEncrypted(config.key() != null);
+          .withEncrypted(key != null);
     } else {
       path = ((DeliveryScheduler.Poll<Pending>) action).path();
-      message = Dc09Message.nullPoll(0, config.receiver(), config.prefix(), config.account(), now()).withEncrypted(config.key() != null);
+      message = Dc09Message.nullPoll(0, config.receiver(), config.prefix(), config.account(), now()).withEncrypted(key != null);
       polls.incrementAndGet();
     }
     InFlight flight = new InFlight(path, message, pending);
     current = flight;
+    int attemptNumber = attempt;
+    notify(l -> l.sent(flight.message, flight.path, attemptNumber));
     flight.timeout = loop.schedule(() -> failed(flight, "no answer within " + config.ackTimeout()), config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
     byte[] frame = codec.encode(message);
     if (config.udp()) {
@@ -320,6 +368,11 @@ public final class Dc09Transmitter implements AutoCloseable {
               public void channelInactive(ChannelHandlerContext ctx) {
                 if (tcp[path] == ctx.channel()) {
                   tcp[path] = null;
+                  InFlight flight = current;
+                  if (flight != null && flight.path == path) {
+                    // the receiver closed (or reset) the connection: no answer will come on it
+                    failed(flight, "connection closed by the receiver");
+                  }
                 }
               }
 
@@ -355,6 +408,10 @@ public final class Dc09Transmitter implements AutoCloseable {
       return; // late answer to an earlier attempt
     }
     Dc09Message sent = flight.message;
+    if (!answer.token().equals(Dc09Message.ACK) || answer.sequence().equals(sent.sequence())) {
+      Duration latency = Duration.ofNanos(System.nanoTime() - flight.sentNanos);
+      notify(l -> l.answered(sent, answer, path, latency));
+    }
     switch (answer.token()) {
       case Dc09Message.ACK:
         if (!answer.sequence().equals(sent.sequence())) {
@@ -388,6 +445,14 @@ public final class Dc09Transmitter implements AutoCloseable {
     pump();
   }
 
+  private void notify(java.util.function.Consumer<TransmitterListener> call) {
+    try {
+      call.accept(config.listener());
+    } catch (RuntimeException e) {
+      log.warn("transmitter listener failed: {}", e.toString());
+    }
+  }
+
   private void settle(InFlight flight) {
     if (flight.timeout != null) {
       flight.timeout.cancel(false);
@@ -401,6 +466,7 @@ public final class Dc09Transmitter implements AutoCloseable {
     }
     settle(flight);
     failures.incrementAndGet();
+    notify(l -> l.attemptFailed(flight.message, flight.path, why));
     log.debug("attempt on path {} failed: {}", flight.path, why);
     Channel ch = tcp[flight.path];
     if (ch != null && !why.equals("NAK")) {
@@ -438,7 +504,9 @@ public final class Dc09Transmitter implements AutoCloseable {
       return null;
     }).syncUninterruptibly();
     drainQueue();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (ownGroup != null) {
+      ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
   }
 
   private void drainQueue() {

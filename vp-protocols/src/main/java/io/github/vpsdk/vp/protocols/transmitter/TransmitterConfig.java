@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param pollIntervals the {@code NULL} link-test interval of each path, {@code Duration.ZERO} for
  *     none (default none)
  * @param queueCapacity the most events waiting (default 1 000)
+ * @param group shared network threads, or {@code null} for a thread of the transmitter's own
+ * @param listener told of every attempt and answer (default {@link TransmitterListener#NONE})
  */
 public record TransmitterConfig(
     List<InetSocketAddress> paths,
@@ -43,7 +45,9 @@ public record TransmitterConfig(
     Duration backoffMax,
     Duration retryPrimaryAfter,
     List<Duration> pollIntervals,
-    int queueCapacity) {
+    int queueCapacity,
+    @Nullable TransmitterGroup group,
+    TransmitterListener listener) {
 
   /** Validates and copies. */
   public TransmitterConfig {
@@ -53,6 +57,7 @@ public record TransmitterConfig(
     }
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(listener, "listener");
     pollIntervals = List.copyOf(pollIntervals);
     if (pollIntervals.size() != paths.size()) {
       throw new IllegalArgumentException("one poll interval per path");
@@ -99,8 +104,32 @@ public record TransmitterConfig(
     private Duration backoffMax = Duration.ofSeconds(30);
     private Duration retryPrimaryAfter = Duration.ofSeconds(60);
     private int queueCapacity = 1_000;
+    private @Nullable TransmitterGroup group;
+    private TransmitterListener listener = TransmitterListener.NONE;
+
+    /**
+     * Sets who is told of every attempt and answer.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(TransmitterListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     private Builder() {}
+
+    /**
+     * Runs the transmitter on shared threads instead of a thread of its own.
+     *
+     * @param group the shared threads, or {@code null}
+     * @return this builder
+     */
+    public Builder group(@Nullable TransmitterGroup group) {
+      this.group = group;
+      return this;
+    }
 
     /**
      * Adds a receiver path (the first is the primary).
@@ -184,7 +213,7 @@ public record TransmitterConfig(
      */
     public TransmitterConfig build() {
       return new TransmitterConfig(paths, udp, Objects.requireNonNull(account, "account"), receiver, prefix, key,
-          clock, ackTimeout, attemptsPerPath, backoffBase, backoffMax, retryPrimaryAfter, polls, queueCapacity);
+          clock, ackTimeout, attemptsPerPath, backoffBase, backoffMax, retryPrimaryAfter, polls, queueCapacity, group, listener);
     }
   }
 }
