@@ -325,6 +325,9 @@ public final class Dc09Codec {
     if (close < 0) {
       return new Malformed(Reason.BAD_DATA, "data block not closed", header, consumed);
     }
+    if (config.strict() && !isAscii(c, 0, close)) {
+      return new Malformed(Reason.NON_STANDARD, "non-ASCII bytes in the data block", header, consumed);
+    }
     String data = latin1(c, 0, close);
     List<ExtendedField> extended = new ArrayList<>();
     int p = close + 1;
@@ -554,6 +557,15 @@ public final class Dc09Codec {
     return true;
   }
 
+  private static boolean isAscii(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isUpperHex(byte[] b, int from, int count) {
     for (int i = from; i < from + count; i++) {
       if (b[i] >= 'a' && b[i] <= 'f') {
@@ -604,8 +616,9 @@ public final class Dc09Codec {
   /**
    * Extended data text: UTF-8 when the bytes are valid UTF-8, else Windows-1252, which DC-09 allows
    * in some x-data fields (0x80-0x9F are the letters and signs of that code page, not C1 controls).
+   * {@link Dc09Events} reads text of the data block the same way.
    */
-  private static String text(byte[] b, int from, int to) {
+  static String text(byte[] b, int from, int to) {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -97,6 +97,19 @@ class Dc09CodecTest {
   }
 
   @Test
+  void nonAsciiDataIsKeptByteForByteAndRefusedWhenStrict() {
+    // DC-03 and Contact ID data are ASCII; text with accents in the data block is a departure
+    byte[] body = "\"SIA-DCS\"0010L0#1234[#1234|Nri1/BA01^K\u00FCche^]".getBytes(StandardCharsets.UTF_8);
+    byte[] f = frame(body);
+    Dc09Message m = decodeOne(f);
+    assertThat(m.data()).isEqualTo("#1234|Nri1/BA01^K\u00C3\u00BCche^");
+    assertThat(codec.encode(m)).isEqualTo(f);
+    Dc09DecodeResult strict = new Dc09Codec(Dc09CodecConfig.create(b -> b.strict(true))).decode(ByteBuffer.wrap(f));
+    assertThat(strict).isInstanceOf(Dc09DecodeResult.Malformed.class);
+    assertThat(((Dc09DecodeResult.Malformed) strict).reason()).isEqualTo(Dc09DecodeResult.Reason.NON_STANDARD);
+  }
+
+  @Test
   void keysNeverShowInText() {
     Dc09Key key = Dc09Key.fromAscii("SecretSecretSecr");
     assertThat(key.toString()).doesNotContain("Secret").contains("AES-128");
