@@ -325,6 +325,9 @@ public final class Dc09Codec {
     if (close < 0) {
       return new Malformed(Reason.BAD_DATA, "data block not closed", header, consumed);
     }
+    if (config.strict() && !isAscii(c, 0, close)) {
+      return new Malformed(Reason.NON_STANDARD, "non-ASCII bytes in the data block", header, consumed);
+    }
     String data = latin1(c, 0, close);
     List<ExtendedField> extended = new ArrayList<>();
     int p = close + 1;
@@ -554,6 +557,15 @@ public final class Dc09Codec {
     return true;
   }
 
+  private static boolean isAscii(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isUpperHex(byte[] b, int from, int count) {
     for (int i = from; i < from + count; i++) {
       if (b[i] >= 'a' && b[i] <= 'f') {
@@ -601,8 +613,12 @@ public final class Dc09Codec {
     return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
-  /** Extended data text: UTF-8 when the bytes are valid UTF-8, else Windows-1252 as ISO-8859-1. */
-  private static String text(byte[] b, int from, int to) {
+  /**
+   * Extended data text: UTF-8 when the bytes are valid UTF-8, else Windows-1252, which DC-09 allows
+   * in some x-data fields (0x80-0x9F are the letters and signs of that code page, not C1 controls).
+   * {@link Dc09Events} reads text of the data block the same way.
+   */
+  static String text(byte[] b, int from, int to) {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -610,8 +626,22 @@ public final class Dc09Codec {
           .decode(ByteBuffer.wrap(b, from, to - from))
           .toString();
     } catch (CharacterCodingException e) {
-      return latin1(b, from, to);
+      return windows1252(b, from, to);
     }
+  }
+
+  /** Windows-1252 0x80-0x9F; the five bytes the code page leaves undefined keep their value. */
+  private static final String CP1252_80_9F =
+      "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
+          + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+  private static String windows1252(byte[] b, int from, int to) {
+    char[] chars = new char[to - from];
+    for (int i = from; i < to; i++) {
+      int c = b[i] & 0xFF;
+      chars[i - from] = c >= 0x80 && c <= 0x9F ? CP1252_80_9F.charAt(c - 0x80) : (char) c;
+    }
+    return new String(chars);
   }
 
   private static void writeHex(ByteArrayOutputStream out, int value, int digits) {

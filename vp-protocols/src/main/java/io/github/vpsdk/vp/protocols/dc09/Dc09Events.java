@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * echoed, even when the data block names another. What a code's number addresses comes from the
  * catalogue: a zone, a user (openings, closings, duress), or an area. The panel time is the
  * frame's timestamp. Codes the catalogue does not know still make events, of category {@code
- * UNKNOWN}: a receiver acknowledges them and the operator sees them.
+ * UNKNOWN}: a receiver acknowledges them and the operator sees them. Event text ({@code ^text^},
+ * {@code A} blocks) is read as UTF-8 when its bytes are valid UTF-8, else as Windows-1252.
  */
 public final class Dc09Events {
   private Dc09Events() {}
@@ -72,7 +73,7 @@ public final class Dc09Events {
                   .partition(partition)
                   .zone(zone)
                   .user(user)
-                  .text(e.text().isEmpty() ? blockText : e.text())
+                  .text(panelText(e.text().isEmpty() ? blockText : e.text()))
                   .build());
         }
         return ParseResult.ok(events);
@@ -111,6 +112,27 @@ public final class Dc09Events {
         .receivedAt(receivedAt)
         .extended(message.extended())
         .transport(message.token());
+  }
+
+  /**
+   * Text of the data block as the panel meant it: the codec keeps the block's bytes as ISO-8859-1
+   * characters, and panels that send names with accents send them in UTF-8 or Windows-1252, read
+   * here as the codec reads extended data. Text with characters past 0xFF (built in code) is kept.
+   */
+  private static String panelText(String text) {
+    boolean high = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0xFF) {
+        return text;
+      }
+      high |= c >= 0x80;
+    }
+    if (!high) {
+      return text;
+    }
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return Dc09Codec.text(bytes, 0, bytes.length);
   }
 
   private static @Nullable String emptyToNull(@Nullable String s) {

@@ -61,6 +61,54 @@ class Dc09CodecTest {
     assertThatThrownBy(() -> Dc09Key.parse("base64:xyz")).isInstanceOf(VpException.class);
   }
 
+  /** LF, CRC, length, body, CR: a standard frame around body bytes. */
+  private static byte[] frame(byte[] body) {
+    String head = String.format("%04X0%03X", io.github.vpsdk.vp.protocols.internal.dc09.Crc16Arc.of(body, 0, body.length), body.length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write('\n');
+    out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(body);
+    out.write('\r');
+    return out.toByteArray();
+  }
+
+  @Test
+  void windows1252ExtendedDataKeepsItsLetters() {
+    // DC-09 lets some x-data fields be Windows-1252 (ioBroker.sia#63); 0x8A, 0x9E, 0x80 and 0x99 are
+    // letters and signs there (Czech, Lithuanian names), not the C1 controls ISO-8859-1 would give
+    byte[] location = {'L', (byte) 0x8A, 'a', 't', 'n', (byte) 0xED, 'k', ' ', (byte) 0x9E, (byte) 0x80, (byte) 0x99, (byte) 0x81};
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("\"SIA-DCS\"0007L0#1234[#1234|NBA1][".getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(location);
+    body.write(']');
+    for (boolean strict : new boolean[] {false, true}) {
+      Dc09Codec c = new Dc09Codec(Dc09CodecConfig.create(b -> b.strict(strict)));
+      Dc09DecodeResult r = c.decode(ByteBuffer.wrap(frame(body.toByteArray())));
+      assertThat(r).as("strict %s", strict).isInstanceOf(Dc09DecodeResult.Decoded.class);
+      String value = ((Dc09DecodeResult.Decoded) r).message().extended().get(0).value();
+      // the undefined byte 0x81 keeps its value; the others read as the JDK's windows-1252 reads them
+      assertThat(value).isEqualTo("\u0160atn\u00EDk \u017E\u20AC\u2122\u0081");
+      assertThat(value.substring(0, value.length() - 1))
+          .isEqualTo(new String(location, 1, location.length - 2, java.nio.charset.Charset.forName("windows-1252")));
+    }
+    // valid UTF-8 is still read as UTF-8
+    byte[] utf8 = "\"SIA-DCS\"0008L0#1234[#1234|NBA1][L\u0160atn\u00EDk]".getBytes(StandardCharsets.UTF_8);
+    assertThat(decodeOne(frame(utf8)).extended().get(0).value()).isEqualTo("\u0160atn\u00EDk");
+  }
+
+  @Test
+  void nonAsciiDataIsKeptByteForByteAndRefusedWhenStrict() {
+    // DC-03 and Contact ID data are ASCII; text with accents in the data block is a departure
+    byte[] body = "\"SIA-DCS\"0010L0#1234[#1234|Nri1/BA01^K\u00FCche^]".getBytes(StandardCharsets.UTF_8);
+    byte[] f = frame(body);
+    Dc09Message m = decodeOne(f);
+    assertThat(m.data()).isEqualTo("#1234|Nri1/BA01^K\u00C3\u00BCche^");
+    assertThat(codec.encode(m)).isEqualTo(f);
+    Dc09DecodeResult strict = new Dc09Codec(Dc09CodecConfig.create(b -> b.strict(true))).decode(ByteBuffer.wrap(f));
+    assertThat(strict).isInstanceOf(Dc09DecodeResult.Malformed.class);
+    assertThat(((Dc09DecodeResult.Malformed) strict).reason()).isEqualTo(Dc09DecodeResult.Reason.NON_STANDARD);
+  }
+
   @Test
   void keysNeverShowInText() {
     Dc09Key key = Dc09Key.fromAscii("SecretSecretSecr");

@@ -9,6 +9,7 @@ import io.github.vpsdk.vp.core.PanelEvent;
 import io.github.vpsdk.vp.core.Priority;
 import io.github.vpsdk.vp.core.catalogue.EventCatalogue;
 import io.github.vpsdk.vp.protocols.codec.ParseResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,23 @@ class Dc09EventsTest {
     PanelEvent e = events(Dc09Message.event(Dc09Message.SIA_DCS, 5, null, "0", "1234", "#1234|NQQ12", T)).get(0);
     assertThat(e.category()).isEqualTo(EventCategory.UNKNOWN);
     assertThat(e.code()).isEqualTo(new EventCode.Sia("QQ"));
+  }
+
+  @Test
+  void eventTextWithAccentsReadsAsThePanelMeantIt() {
+    // the codec keeps data-block bytes as ISO-8859-1 characters; a panel writing UTF-8 or
+    // Windows-1252 names must still show "Kuchyně" / "Šatník", not "KuchynÄ\u009B" / "\u008Aatník"
+    String utf8 = new String("#1234|Nri1/BA01^Kuchyn\u011B^".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    assertThat(events(Dc09Message.event(Dc09Message.SIA_DCS, 5, null, "0", "1234", utf8, T)).get(0).text())
+        .isEqualTo("Kuchyn\u011B");
+    String cp1252 = "#1234|Nri1/BA01/A\u008Aatn\u00EDk";
+    assertThat(events(Dc09Message.event(Dc09Message.SIA_DCS, 5, null, "0", "1234", cp1252, T)).get(0).text())
+        .isEqualTo("\u0160atn\u00EDk");
+    // ASCII text and text built in code with characters past 0xFF are left as they are
+    assertThat(events(Dc09Message.event(Dc09Message.SIA_DCS, 5, null, "0", "1234", "#1234|NBA1^Hall^", T)).get(0).text())
+        .isEqualTo("Hall");
+    assertThat(events(Dc09Message.event(Dc09Message.SIA_DCS, 5, null, "0", "1234", "#1234|NBA1^\u0160k\u00F6^", T)).get(0).text())
+        .isEqualTo("\u0160k\u00F6");
   }
 
   @Test
