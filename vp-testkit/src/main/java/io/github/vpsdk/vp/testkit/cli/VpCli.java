@@ -49,6 +49,7 @@ import picocli.CommandLine.ScopeType;
       DecodeCommand.class,
       ReceiveCommand.class,
       SendCommand.class,
+      SurGardCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {
