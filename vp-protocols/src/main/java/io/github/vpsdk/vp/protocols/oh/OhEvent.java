@@ -53,7 +53,7 @@ public record OhEvent(
     Objects.requireNonNull(sequence, "sequence");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(data, "data");
-    if (token.isEmpty() || token.length() > 16 || !printable(token) || token.indexOf('"') >= 0) {
+    if (token.isEmpty() || token.length() > 16 || !printable(token) || token.indexOf('"') >= 0 || token.startsWith("*")) {
       throw new IllegalArgumentException("invalid token");
     }
     if (!alnum(sequence, 1, 8) || (receiver != null && !alnum(receiver, 0, 8)) || (line != null && !alnum(line, 0, 8))) {

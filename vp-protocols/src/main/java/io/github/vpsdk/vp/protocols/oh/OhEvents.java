@@ -39,20 +39,24 @@ public final class OhEvents {
    */
   public static ParseResult<List<PanelEvent>> of(
       OhEvent event, Instant receivedAt, String id, EventCatalogue catalogue, boolean strict) {
-    ParseResult<List<PanelEvent>> parsed = Dc09Events.of(toDc09(event), receivedAt, id, catalogue, strict);
-    if (!(parsed instanceof ParseResult.Ok)) {
-      return parsed;
-    }
-    List<PanelEvent> out = new ArrayList<>();
-    for (PanelEvent e : ((ParseResult.Ok<List<PanelEvent>>) parsed).value()) {
-      PanelEvent.Builder b = e.toBuilder().transport(TRANSPORT_PREFIX + event.token());
-      String text = event.text();
-      if (e.text().isEmpty() && text != null && !text.isBlank()) {
-        b.text(text);
+    try {
+      ParseResult<List<PanelEvent>> parsed = Dc09Events.of(toDc09(event), receivedAt, id, catalogue, strict);
+      if (!(parsed instanceof ParseResult.Ok)) {
+        return parsed;
       }
-      out.add(b.build());
+      List<PanelEvent> out = new ArrayList<>();
+      for (PanelEvent e : ((ParseResult.Ok<List<PanelEvent>>) parsed).value()) {
+        PanelEvent.Builder b = e.toBuilder().transport(TRANSPORT_PREFIX + event.token());
+        String text = event.text();
+        if (e.text().isEmpty() && text != null && !text.isBlank()) {
+          b.text(text);
+        }
+        out.add(b.build());
+      }
+      return ParseResult.ok(out);
+    } catch (IllegalArgumentException e) {
+      return ParseResult.invalid("event data: " + e.getMessage());
     }
-    return ParseResult.ok(out);
   }
 
   /**
