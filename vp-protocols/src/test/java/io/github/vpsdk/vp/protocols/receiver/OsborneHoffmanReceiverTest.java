@@ -266,4 +266,24 @@ class OsborneHoffmanReceiverTest {
       assertThat(new InetSocketAddress("127.0.0.1", receiver.localAddress().getPort())).isNotNull();
     }
   }
+
+  @Test
+  void manySequentialEventsOnOneSessionAreAllDeliveredOnce() {
+    Sink sink = new Sink();
+    int n = 500;
+    try (OsborneHoffmanReceiver receiver = start(sink, c -> {}, OhReceiverOptions.defaults());
+        OsborneHoffmanTransmitter panel = OsborneHoffmanTransmitter.connect(receiver.localAddress(), TIMEOUT)) {
+      long started = System.nanoTime();
+      for (int i = 1; i <= n; i++) {
+        assertThat(panel.send(burglary(i, 0)).acknowledged()).isTrue();
+      }
+      long micros = (System.nanoTime() - started) / 1000;
+      ReceiverMetrics m = receiver.metrics();
+      System.out.printf("OH loopback: %d events in %d ms (%d us each, stop-and-wait); ack latency p50 %d us, p99 %d us%n",
+          n, micros / 1000, micros / n, m.ackLatencyP50Micros(), m.ackLatencyP99Micros());
+      assertThat(sink.events).hasSize(n);
+      assertThat(m.acked()).isEqualTo(n);
+      assertThat(m.eventsDelivered()).isEqualTo(n);
+    }
+  }
 }

@@ -240,21 +240,19 @@ public final class OhProcessor {
         }
       } else if (stored.get().longValue() != reported.longValue()) {
         long expected = stored.get();
-        switch (options.substitution()) {
-          case REASSIGN:
-            if (message instanceof OhHeartbeat) {
-              connection.send(OhReply.panelId(expected));
-            }
-            break;
-          case REFUSE:
+        if (options.substitution() == OhReceiverOptions.Substitution.REASSIGN) {
+          if (message instanceof OhHeartbeat) {
+            connection.send(OhReply.panelId(expected));
+          }
+        } else {
+          if (options.substitution() == OhReceiverOptions.Substitution.REFUSE) {
             refuseNow = true;
             connection.markRefused();
-            events.clear();
-            // fall through: the alarm is raised too
-          default:
-            if (substitutionAlarms.claim(List.of(panel, reported), Boolean.TRUE) == null) {
-              events.add(0, substitutionEvent(panel, expected, reported, now));
-            }
+            events.clear(); // the substituted panel's own events are refused with it
+          }
+          if (substitutionAlarms.claim(List.of(panel, reported), Boolean.TRUE) == null) {
+            events.add(0, substitutionEvent(panel, expected, reported, now));
+          }
         }
       }
     }
