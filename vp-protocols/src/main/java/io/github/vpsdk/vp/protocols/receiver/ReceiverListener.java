@@ -26,7 +26,10 @@ public interface ReceiverListener {
    * @param source the sender
    * @param reason why (a {@link io.github.vpsdk.vp.protocols.dc09.Dc09DecodeResult.Reason} name,
    *     or {@code TIMESTAMP_WINDOW}, {@code RATE_LIMIT}, {@code SINK_FAILED}, {@code
-   *     UNSUPPORTED}, {@code BAD_EVENT_DATA})
+   *     UNSUPPORTED}, {@code BAD_EVENT_DATA}; for an {@link OsborneHoffmanReceiver}, an {@link
+   *     io.github.vpsdk.vp.protocols.oh.OhDecodeResult.Reason} name, {@code INCOMPLETE_PACKET},
+   *     {@code PANEL_SUBSTITUTION}, {@code CONNECTION_LIMIT}, {@code SINK_FAILED} or {@code
+   *     BAD_EVENT_DATA})
    * @param detail a description
    */
   default void frameRefused(InetSocketAddress source, String reason, String detail) {}

@@ -5,6 +5,7 @@ import io.github.vpsdk.vp.core.journal.Journal;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Keys;
 import io.github.vpsdk.vp.protocols.receiver.Dc09Receiver;
 import io.github.vpsdk.vp.protocols.receiver.EventSink;
+import io.github.vpsdk.vp.protocols.receiver.OsborneHoffmanReceiver;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverConfig;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverMetrics;
 import io.github.vpsdk.vp.protocols.receiver.SupervisionPolicy;
@@ -25,13 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vp receive}: a running DC-09 receiver printing events as JSON lines. */
+/** {@code vp receive}: a running DC-09 (and optionally Osborne-Hoffman) receiver printing events as JSON lines. */
 @Command(
     name = "receive",
     description = {
       "Run a SIA DC-09 receiver (TCP and UDP on one port) and print every event as a JSON line"
           + " (the form of docs/json.md). With --journal, each event is written to the journal and"
           + " made durable before the panel gets its ACK.",
+      "With --oh-port, an Osborne-Hoffman receiver (Aritech/ATS, Interlogix; TCP) runs too, with the"
+          + " same sink.",
       "The first line on standard error says where it listens. Stops on Ctrl-C (or after"
           + " --duration), then prints its counters on standard error."
     },
@@ -56,6 +59,9 @@ final class ReceiveCommand implements Callable<Integer> {
 
   @Option(names = "--strict", description = "refuse frames that depart from the standard")
   boolean strict;
+
+  @Option(names = "--oh-port", paramLabel = "PORT", description = "also run an Osborne-Hoffman receiver on this TCP port (0: any free port)")
+  @Nullable Integer ohPort;
 
   @Option(names = "--duration", paramLabel = "DURATION", description = "stop after this long (ISO-8601, e.g. PT30S); default: until interrupted")
   @Nullable Duration duration;
@@ -85,13 +91,21 @@ final class ReceiveCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "vp-receive-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    SupervisionPolicy supervision = supervise == null ? SupervisionPolicy.none() : SupervisionPolicy.create(p -> p.defaultInterval(supervise));
     try (Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> c
         .bindAddress(new InetSocketAddress(bind, port))
         .keys(keyring)
         .strict(strict)
         .sink(sink)
-        .supervision(supervise == null ? SupervisionPolicy.none() : SupervisionPolicy.create(p -> p.defaultInterval(supervise)))))) {
-      err.println("listening on " + receiver.localAddress() + " (TCP and UDP)" + (journal != null ? ", journal " + journalDir : ""));
+        .supervision(supervision)));
+        OsborneHoffmanReceiver oh = ohPort == null ? null : OsborneHoffmanReceiver.start(ReceiverConfig.create(c -> c
+            .bindAddress(new InetSocketAddress(bind, ohPort))
+            .strict(strict)
+            .sink(sink)
+            .supervision(supervision)))) {
+      err.println("listening on " + receiver.localAddress() + " (TCP and UDP)"
+          + (oh != null ? ", Osborne-Hoffman on " + oh.localAddress() + " (TCP)" : "")
+          + (journal != null ? ", journal " + journalDir : ""));
       err.flush();
       if (duration != null) {
         stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,6 +116,11 @@ final class ReceiveCommand implements Callable<Integer> {
       err.println("frames " + m.framesDecoded() + ", acked " + m.acked() + ", duplicates " + m.duplicates()
           + ", events " + m.eventsDelivered() + ", refused " + m.refused()
           + ", ack latency p50 " + m.ackLatencyP50Micros() + " us, p99 " + m.ackLatencyP99Micros() + " us");
+      if (oh != null) {
+        ReceiverMetrics o = oh.metrics();
+        err.println("Osborne-Hoffman: packets " + o.framesDecoded() + ", acked " + o.acked() + ", duplicates "
+            + o.duplicates() + ", events " + o.eventsDelivered() + ", refused " + o.refused());
+      }
       err.flush();
     } finally {
       try {
