@@ -281,6 +281,61 @@ class OnvifDiscoveryTest {
             "bye " + EPR);
   }
 
+  /**
+   * The real multicast path: a probe sent to a group on the loopback interface, answered by a
+   * responder that joined the group there. Containers often give "lo" no MULTICAST flag, or no
+   * route for multicast: the test checks that a datagram sent to the group comes back, and is
+   * skipped (with the reason) when it does not.
+   */
+  @Test
+  void multicastProbeOnLoopbackWhenTheHostAllowsIt() throws Exception {
+    java.net.NetworkInterface lo = java.net.NetworkInterface.getByInetAddress(LO);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        lo != null && lo.supportsMulticast(), "the loopback interface has no MULTICAST flag here");
+    int port;
+    try (DatagramChannel probePort = DatagramChannel.open().bind(new InetSocketAddress(LO, 0))) {
+      port = ((InetSocketAddress) probePort.getLocalAddress()).getPort();
+    }
+    InetSocketAddress group = new InetSocketAddress("239.255.255.250", port);
+    boolean works;
+    try (DatagramChannel rx = DatagramChannel.open(java.net.StandardProtocolFamily.INET)
+            .setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true)
+            .bind(new InetSocketAddress(port));
+        DatagramChannel tx = DatagramChannel.open(java.net.StandardProtocolFamily.INET)
+            .setOption(java.net.StandardSocketOptions.IP_MULTICAST_IF, lo)) {
+      rx.join(group.getAddress(), lo);
+      rx.configureBlocking(false);
+      tx.send(ByteBuffer.wrap(new byte[] {1}), group);
+      long until = System.nanoTime() + 2_000_000_000L;
+      SocketAddressHolder got = new SocketAddressHolder();
+      await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+          .until(() -> got.set(rx.receive(ByteBuffer.allocate(16))) || System.nanoTime() > until);
+      works = got.value != null;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(works, "multicast on the loopback interface does not loop back here");
+
+    DiscoveryResponder r =
+        responder(b -> b.bind(new InetSocketAddress(port)).joinGroup(true).interfaces(List.of(lo)).group(group));
+    OnvifDiscovery d = discovery(b -> b.repeats(1).interfaces(List.of(lo)).group(group));
+    List<DiscoveredDevice> streamed = new CopyOnWriteArrayList<>();
+    var result = d.probe(streamed::add);
+    await().atMost(Duration.ofSeconds(10)).until(() -> streamed.size() == 1);
+    time.advance(Duration.ofSeconds(3));
+    assertThat(result.join()).extracting(DiscoveredDevice::endpointReference).containsExactly(EPR);
+    assertThat(r.probesReceived()).isPositive();
+  }
+
+  static final class SocketAddressHolder {
+    volatile java.net.SocketAddress value;
+
+    boolean set(java.net.SocketAddress a) {
+      if (a != null) {
+        value = a;
+      }
+      return value != null;
+    }
+  }
+
   @Test
   void closingCompletesRunningProbesWithWhatTheyFound() {
     DiscoveryResponder r = responder(b -> {});
