@@ -212,6 +212,34 @@ class OnvifDiscoveryTest {
     assertThat(streamed.get(0).xAddrs()).containsExactly(URI.create("http://192.0.2.7/onvif/device_service"));
   }
 
+  @Test
+  void responderSurvivesGarbageAndAnswersOnlyTheSourceOfTheProbe() throws Exception {
+    DiscoveryResponder r = responder(b -> b.maxDatagramBytes(1024));
+    try (DatagramChannel attacker = DatagramChannel.open().bind(new InetSocketAddress(LO, 0));
+        DatagramChannel victim = DatagramChannel.open().bind(new InetSocketAddress(LO, 0))) {
+      String probe =
+          new String(
+              WsdCodec.probe("urn:uuid:p1", List.of(DiscoveredDevice.NETWORK_VIDEO_TRANSMITTER), List.of()),
+              StandardCharsets.UTF_8);
+      // a ReplyTo pointing at a third party is ignored: the answer goes to the datagram's source
+      String forged =
+          probe.replace(
+              WsdCodec.ANONYMOUS, "soap.udp://127.0.0.1:" + ((InetSocketAddress) victim.getLocalAddress()).getPort());
+      for (String junk : List.of("", "<", "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><a>&e;</a>",
+          probe.replace("urn:uuid:p1", ""), probe + "x".repeat(2000), forged)) {
+        attacker.send(ByteBuffer.wrap(junk.getBytes(StandardCharsets.UTF_8)), r.localAddress());
+      }
+      ByteBuffer buf = ByteBuffer.allocate(65_536);
+      attacker.receive(buf); // blocking: the answer to the forged probe
+      WsdMessage.ProbeMatches pm = (WsdMessage.ProbeMatches) WsdCodec.parse(buf.array(), buf.position());
+      assertThat(pm.relatesTo()).isEqualTo("urn:uuid:p1");
+      assertThat(pm.matches()).extracting(WsdMessage.Target::endpointReference).containsExactly(EPR);
+      assertThat(r.probesReceived()).isEqualTo(1);
+      victim.configureBlocking(false);
+      assertThat(victim.receive(ByteBuffer.allocate(16))).isNull();
+    }
+  }
+
   static String match(String relatesTo, String epr, String padding) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
