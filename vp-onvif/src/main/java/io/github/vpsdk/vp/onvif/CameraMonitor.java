@@ -2,9 +2,8 @@ package io.github.vpsdk.vp.onvif;
 
 import io.github.vpsdk.vp.core.EventCategory;
 import io.github.vpsdk.vp.core.EventCode;
-import io.github.vpsdk.vp.core.ExtendedField;
-import io.github.vpsdk.vp.core.Priority;
 import io.github.vpsdk.vp.core.SystemEvent;
+import io.github.vpsdk.vp.onvif.internal.HealthTracker;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,21 +61,18 @@ public final class CameraMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CameraMonitor.class);
 
   /** Raised when a camera has failed {@code failuresBeforeAlarm} polls in a row. */
-  public static final EventCode.Internal CAMERA_LOST = new EventCode.Internal("CAMERA_LOST");
+  public static final EventCode.Internal CAMERA_LOST = HealthTracker.CAMERA_LOST;
   /** Raised when a lost camera answers again (a restore). */
-  public static final EventCode.Internal CAMERA_RESTORED = new EventCode.Internal("CAMERA_RESTORED");
+  public static final EventCode.Internal CAMERA_RESTORED = HealthTracker.CAMERA_RESTORED;
   /** Raised when a camera clock differs from the reference clock by more than the threshold. */
-  public static final EventCode.Internal CAMERA_CLOCK_DRIFT =
-      new EventCode.Internal("CAMERA_CLOCK_DRIFT");
+  public static final EventCode.Internal CAMERA_CLOCK_DRIFT = HealthTracker.CAMERA_CLOCK_DRIFT;
   /** Raised when a drifting camera clock is back within half the threshold (a restore). */
-  public static final EventCode.Internal CAMERA_CLOCK_RESTORED =
-      new EventCode.Internal("CAMERA_CLOCK_RESTORED");
+  public static final EventCode.Internal CAMERA_CLOCK_RESTORED = HealthTracker.CAMERA_CLOCK_RESTORED;
   /** Raised when snapshots have failed {@code failuresBeforeAlarm} times in a row. */
-  public static final EventCode.Internal CAMERA_SNAPSHOT_FAILED =
-      new EventCode.Internal("CAMERA_SNAPSHOT_FAILED");
+  public static final EventCode.Internal CAMERA_SNAPSHOT_FAILED = HealthTracker.CAMERA_SNAPSHOT_FAILED;
   /** Raised when snapshots work again (a restore). */
   public static final EventCode.Internal CAMERA_SNAPSHOT_RESTORED =
-      new EventCode.Internal("CAMERA_SNAPSHOT_RESTORED");
+      HealthTracker.CAMERA_SNAPSHOT_RESTORED;
 
   private final MonitorConfig config;
   private final Consumer<SystemEvent> sink;
@@ -130,7 +125,13 @@ public final class CameraMonitor implements AutoCloseable {
    */
   public void add(String cameraId, @Nullable String siteId, OnvifCamera camera) {
     Objects.requireNonNull(camera, "camera");
-    add(new Watched(cameraId, siteId, camera.deviceAddress(), () -> CompletableFuture.completedFuture(camera)));
+    add(
+        new Watched(
+            cameraId,
+            siteId,
+            camera.deviceAddress(),
+            () -> CompletableFuture.completedFuture(camera),
+            config));
   }
 
   /**
@@ -171,7 +172,8 @@ public final class CameraMonitor implements AutoCloseable {
                         self[0].connected = cam;
                         return cam;
                       });
-            });
+            },
+            config);
     add(self[0]);
   }
 
@@ -385,37 +387,17 @@ public final class CameraMonitor implements AutoCloseable {
     return reach.thenCompose(
         r -> {
           Instant now = config.clock().instant();
-          List<SystemEvent> events = new ArrayList<>();
+          List<SystemEvent> events;
           boolean snapshot;
           synchronized (this) {
             if (w.removed || closed) {
               return CompletableFuture.completedFuture(null);
             }
-            w.lastChecked = now;
-            w.lastError = r.error;
             if (r.reachable()) {
-              w.failures = 0;
-              w.lastSeen = now;
-              if (w.status == CameraHealth.Status.UNREACHABLE) {
-                events.add(event(w, CAMERA_RESTORED, true, Priority.LOW, now,
-                    "camera " + w.id + " answers again", List.of()));
-              }
-              w.status = CameraHealth.Status.REACHABLE;
-              clock(w, r.time, now, events);
+              events =
+                  w.tracker.answered(now, r.time == null ? null : r.time.cameraUtc(), r.error);
             } else {
-              w.failures++;
-              if (w.status != CameraHealth.Status.UNREACHABLE
-                  && w.failures >= config.failuresBeforeAlarm()) {
-                w.status = CameraHealth.Status.UNREACHABLE;
-                List<ExtendedField> ext = new ArrayList<>();
-                ext.add(new ExtendedField("error", String.valueOf(r.error).toLowerCase(Locale.ROOT)));
-                ext.add(new ExtendedField("failures", Integer.toString(w.failures)));
-                if (w.lastSeen != null) {
-                  ext.add(new ExtendedField("last-seen", w.lastSeen.toString()));
-                }
-                events.add(event(w, CAMERA_LOST, false, Priority.MEDIUM, now,
-                    "camera " + w.id + " does not answer (" + w.failures + " polls)", ext));
-              }
+              events = w.tracker.failed(now, Objects.requireNonNull(r.error));
             }
             snapshot = config.snapshotCheck() && r.reachable() && r.camera != null;
           }
@@ -423,34 +405,8 @@ public final class CameraMonitor implements AutoCloseable {
           if (!snapshot) {
             return CompletableFuture.completedFuture(null);
           }
-          return snapshot(w, r.camera);
+          return snapshot(w, Objects.requireNonNull(r.camera));
         });
-  }
-
-  private void clock(Watched w, @Nullable CameraTime t, Instant now, List<SystemEvent> events) {
-    if (t == null || t.cameraUtc() == null) {
-      return;
-    }
-    Duration drift = Duration.between(now, t.cameraUtc());
-    w.drift = drift;
-    Duration threshold = config.clockDriftThreshold();
-    if (threshold.isZero()) {
-      return;
-    }
-    Duration abs = drift.abs();
-    List<ExtendedField> ext =
-        List.of(
-            new ExtendedField("drift-ms", Long.toString(drift.toMillis())),
-            new ExtendedField("camera-time", t.cameraUtc().toString()));
-    if (!w.clockAlarm && abs.compareTo(threshold) > 0) {
-      w.clockAlarm = true;
-      events.add(event(w, CAMERA_CLOCK_DRIFT, false, Priority.LOW, now,
-          "camera " + w.id + " clock is off by " + drift, ext));
-    } else if (w.clockAlarm && abs.compareTo(threshold.dividedBy(2)) <= 0) {
-      w.clockAlarm = false;
-      events.add(event(w, CAMERA_CLOCK_RESTORED, true, Priority.LOW, now,
-          "camera " + w.id + " clock is right again (off by " + drift + ")", ext));
-    }
   }
 
   private CompletableFuture<Void> snapshot(Watched w, OnvifCamera cam) {
@@ -474,58 +430,16 @@ public final class CameraMonitor implements AutoCloseable {
     return shot.handle(
         (s, e) -> {
           Instant now = config.clock().instant();
-          List<SystemEvent> events = new ArrayList<>();
+          List<SystemEvent> events;
           synchronized (this) {
             if (w.removed || closed) {
               return null;
             }
-            if (e == null) {
-              w.snapshotFailures = 0;
-              if (w.snapshotAlarm) {
-                w.snapshotAlarm = false;
-                events.add(event(w, CAMERA_SNAPSHOT_RESTORED, true, Priority.LOW, now,
-                    "camera " + w.id + " gives snapshots again", List.of()));
-              }
-            } else {
-              OnvifException.Kind k = kind(e);
-              w.lastError = k;
-              w.snapshotFailures++;
-              if (!w.snapshotAlarm && w.snapshotFailures >= config.failuresBeforeAlarm()) {
-                w.snapshotAlarm = true;
-                events.add(event(w, CAMERA_SNAPSHOT_FAILED, false, Priority.MEDIUM, now,
-                    "camera " + w.id + " gives no snapshot (" + w.snapshotFailures + " tries)",
-                    List.of(new ExtendedField("error", k.name().toLowerCase(Locale.ROOT)))));
-              }
-            }
+            events = w.tracker.snapshot(now, e == null ? null : kind(e));
           }
           emit(events);
           return null;
         });
-  }
-
-  private SystemEvent event(
-      Watched w,
-      EventCode.Internal code,
-      boolean restore,
-      Priority priority,
-      Instant at,
-      String text,
-      List<ExtendedField> extended) {
-    List<ExtendedField> ext = new ArrayList<>();
-    ext.add(new ExtendedField("camera-address", w.address.toString()));
-    ext.addAll(extended);
-    return new SystemEvent(
-        "cam-" + w.id + "-" + at.toEpochMilli() + "-" + code.name().toLowerCase(Locale.ROOT),
-        null,
-        w.siteId,
-        "camera:" + w.id,
-        code,
-        EventCategory.TROUBLE,
-        priority,
-        restore,
-        at,
-        text,
-        ext);
   }
 
   private void emit(List<SystemEvent> events) {
@@ -547,48 +461,26 @@ public final class CameraMonitor implements AutoCloseable {
 
   private static final class Watched {
     final String id;
-    final @Nullable String siteId;
-    final URI address;
     final CameraSource camera;
+    final HealthTracker tracker;
     volatile @Nullable OnvifCamera connected;
     volatile @Nullable String profileToken;
     @Nullable CompletableFuture<Void> done;
     boolean removed;
-    CameraHealth.Status status = CameraHealth.Status.UNKNOWN;
-    int failures;
-    int snapshotFailures;
-    @Nullable Instant lastSeen;
-    @Nullable Instant lastChecked;
-    OnvifException.@Nullable Kind lastError;
-    @Nullable Duration drift;
-    boolean clockAlarm;
-    boolean snapshotAlarm;
 
-    Watched(String id, @Nullable String siteId, URI address, CameraSource camera) {
+    Watched(String id, @Nullable String siteId, URI address, CameraSource camera, MonitorConfig config) {
       this.id = Objects.requireNonNull(id, "cameraId");
       if (id.isBlank()) {
         throw new IllegalArgumentException("cameraId must not be blank");
       }
-      this.siteId = siteId;
-      this.address = withoutUserInfo(address);
       this.camera = camera;
-    }
-
-    /** Events may be logged and exported: never carry a password written into the URI. */
-    private static URI withoutUserInfo(URI u) {
-      if (u.getRawUserInfo() == null) {
-        return u;
-      }
-      try {
-        return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
-      } catch (java.net.URISyntaxException e) {
-        return URI.create("about:invalid");
-      }
+      this.tracker =
+          new HealthTracker(
+              id, siteId, address, config.failuresBeforeAlarm(), config.clockDriftThreshold());
     }
 
     CameraHealth health() {
-      return new CameraHealth(
-          id, status, failures, lastSeen, lastChecked, lastError, drift, clockAlarm, snapshotAlarm);
+      return tracker.health();
     }
   }
 }
