@@ -49,6 +49,7 @@ import picocli.CommandLine.ScopeType;
       DecodeCommand.class,
       ReceiveCommand.class,
       SendCommand.class,
+      CameraCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {
