@@ -460,6 +460,27 @@ class SimulatedCameraTest {
   }
 
   @Test
+  void operationsAreChosenByTheBodyNotByTheWsdlsSoapAction() throws Exception {
+    cam = SimulatedCamera.builder().clock(clock).build().start(); // no account
+    URI media = URI.create(cam.xaddr().toString().replace("device_service", "media_service"));
+    String xml =
+        "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>"
+            + "<GetVideoSources xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/></s:Body></s:Envelope>";
+    // media.wsdl says .../wsdlGetVideoSources/; clients such as npm onvif send this one
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(media)
+                    .header("Content-Type",
+                        "application/soap+xml; charset=utf-8; action=\"http://www.onvif.org/ver10/media/wsdl/GetVideoSources\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(xml))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("VideoSource_1");
+  }
+
+  @Test
   void portIsFreedOnClose() throws Exception {
     cam = camera().build().start();
     int port = cam.port();

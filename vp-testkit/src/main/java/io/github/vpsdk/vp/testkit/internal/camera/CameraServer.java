@@ -137,6 +137,7 @@ public final class CameraServer implements AutoCloseable {
     f.setServiceBean(impl);
     f.setAddress(path.substring("/onvif".length()));
     f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+    f.getInInterceptors().add(new IgnoreSoapAction());
     f.getInInterceptors().add(wss);
     endpoints.add(f.create());
   }
