@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       ReceiveCommand.class,
       SendCommand.class,
       SurGardCommand.class,
+      CameraCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {

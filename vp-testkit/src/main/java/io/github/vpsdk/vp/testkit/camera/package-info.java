@@ -1,0 +1,23 @@
+/**
+ * A simulated ONVIF camera for tests and demonstrations: {@link
+ * io.github.vpsdk.vp.testkit.camera.SimulatedCamera} serves the ONVIF device, media (ver10 and
+ * ver20) and PTZ services over SOAP 1.2 on 127.0.0.1, checks WS-Security UsernameToken digests
+ * against its own (skewed) clock, moves its PTZ head over time as told by an injected clock, and
+ * draws a JPEG snapshot behind HTTP digest authentication. Faults are switched on at run time:
+ * offline, slow or failing snapshots, clock skew, reboot.
+ *
+ * <pre>{@code
+ * try (SimulatedCamera cam = SimulatedCamera.builder()
+ *         .name("Gate").credentials("admin", "secret").ptz(true).build().start()) {
+ *   OnvifCamera c = client.connect(cam.xaddr(), Credentials.of("admin", "secret")).join();
+ *   cam.setScene("person in zone 3");
+ *   Snapshot s = c.snapshot("profile_main").join();
+ * }
+ * }</pre>
+ *
+ * <p>See {@code docs/testkit-camera.md}.
+ */
+@NullMarked
+package io.github.vpsdk.vp.testkit.camera;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+/**
+ * Implementation of the simulated ONVIF camera: the embedded Jetty and CXF endpoints, the SOAP
+ * operation handlers, the WS-Security and HTTP authentication checks, the PTZ motion model and the
+ * snapshot renderer.
+ *
+ * <p>Not part of the public API: these classes may change without notice.
+ */
+@NullMarked
+package io.github.vpsdk.vp.testkit.internal.camera;
+
+import org.jspecify.annotations.NullMarked;
