@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
       SendCommand.class,
       SurGardCommand.class,
       CameraCommand.class,
+      SiteCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {

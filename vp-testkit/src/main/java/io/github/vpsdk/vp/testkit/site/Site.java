@@ -319,7 +319,13 @@ public final class Site implements AutoCloseable {
       }
     }
     Duration soonest = nextPanelWork;
-    if (soonest != null) {
+    boolean quiet;
+    synchronized (settleLock) {
+      quiet = unsettled == 0;
+    }
+    // a panel's own plans (its next link test) are wake points only while nothing is pending:
+    // retries run on real-time back-offs and must not drag virtual time along one by one
+    if (soonest != null && quiet) {
       Instant panelsDue = lastWake.plus(soonest);
       if (panelsDue.isBefore(next)) {
         next = panelsDue;
