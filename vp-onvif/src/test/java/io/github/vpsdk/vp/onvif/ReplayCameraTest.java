@@ -75,6 +75,59 @@ class ReplayCameraTest {
 
   @ParameterizedTest
   @MethodSource("vendors")
+  void eventsWorkAgainstRecordedCamera(String vendor) throws Exception {
+    try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
+        OnvifClient client =
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+      OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
+      assertThat(cam.services().address(ServiceAddresses.EVENTS)).isPresent();
+      List<EventTopic> topics = cam.events().topics().join();
+      assertThat(topics).isNotEmpty();
+
+      PullPointSubscription sub = cam.events().subscribe(Duration.ofSeconds(60), "tns1:RuleEngine//.").join();
+      assertThat(sub.address().getPort()).isEqualTo(replay.deviceUri().getPort());
+      String create = lastRequest(replay, "CreatePullPointSubscription");
+      assertThat(create).contains("TopicExpression").contains("http://www.onvif.org/ver10/topics");
+      assertThat(create).contains("http://www.onvif.org/ver10/events/wsdl/EventPortType/CreatePullPointSubscriptionRequest");
+
+      var pulled = sub.pull(Duration.ofSeconds(5), 100);
+      if (vendor.equals("axis")) {
+        assertThat(sub.referenceParameters()).containsValue("5");
+        // the recorded Axis answer to PullMessages is an InvalidArgs fault
+        try {
+          pulled.join();
+          throw new AssertionError("expected the recorded fault");
+        } catch (CompletionException e) {
+          assertThat(((OnvifException) e.getCause()).kind()).isEqualTo(OnvifException.Kind.BAD_ARGUMENT);
+        }
+      } else {
+        assertThat(sub.referenceParameters()).hasSize(vendor.equals("pelco") ? 1 : 0);
+        assertThat(pulled.join().terminationTime()).isNotNull();
+      }
+      String pull = lastRequest(replay, "PullMessages");
+      assertThat(pull).contains("PullPointSubscription/PullMessagesRequest").contains("urn:uuid:");
+      if (vendor.equals("pelco")) {
+        assertThat(pull).containsPattern("SubscriptionId[^>]*IsReferenceParameter=\"true\"[^>]*>urn:uuid:");
+      }
+      if (vendor.equals("axis")) {
+        assertThat(pull).containsPattern("SubscriptionId[^>]*IsReferenceParameter=\"true\"[^>]*>5");
+      }
+    }
+  }
+
+  static String lastRequest(ReplayCamera replay, String op) {
+    String last = null;
+    for (var e : replay.rawRequests) {
+      if (e.getKey().equals(op)) {
+        last = e.getValue();
+      }
+    }
+    assertThat(last).as(op).isNotNull();
+    return last;
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
   void wrongSnapshotPasswordIsAnAuthenticationFailure(String vendor) throws Exception {
     try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
         OnvifClient client = OnvifClient.create(OnvifConfig.defaults())) {
