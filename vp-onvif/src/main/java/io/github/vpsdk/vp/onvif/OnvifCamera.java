@@ -663,7 +663,7 @@ public final class OnvifCamera {
     }
   }
 
-  // ---------------------------------------------------------------- events, imaging, recordings
+  // ---------------------------------------------------------------- events, imaging, recordings, IO
   // (added with the event service; kept in one block at the end of the class to ease merges)
 
   /**
@@ -692,6 +692,15 @@ public final class OnvifCamera {
    */
   public OnvifRecordings recordings() {
     return new OnvifRecordings(this);
+  }
+
+  /**
+   * The relay outputs and digital inputs of this camera.
+   *
+   * @return the IO operations
+   */
+  public OnvifIo io() {
+    return new OnvifIo(this);
   }
 
   OnvifClient client() {

@@ -3,6 +3,7 @@ package io.github.vpsdk.vp.onvif;
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.Device;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media.Media;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media2.Media2;
+import io.github.vpsdk.vp.onvif.internal.wsdl.deviceio.DeviceIOPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.events.EventPortType;
 import io.github.vpsdk.vp.onvif.internal.wsdl.imaging.ImagingPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.ptz.PTZ;
@@ -102,6 +103,7 @@ final class FakeCamera implements AutoCloseable {
     servers.add(serve(RecordingPort.class, "http://127.0.0.1:0/onvif/recording"));
     servers.add(serve(SearchPort.class, "http://127.0.0.1:0/onvif/search"));
     servers.add(serve(ReplayPort.class, "http://127.0.0.1:0/onvif/replay"));
+    servers.add(serve(DeviceIOPort.class, "http://127.0.0.1:0/onvif/deviceio"));
     return this;
   }
 

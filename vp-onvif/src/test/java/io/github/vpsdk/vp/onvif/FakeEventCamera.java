@@ -66,7 +66,8 @@ final class FakeEventCamera implements AutoCloseable {
                 {ServiceAddresses.IMAGING, "/onvif/imaging"},
                 {ServiceAddresses.RECORDING, "/onvif/recording"},
                 {ServiceAddresses.SEARCH, "/onvif/search"},
-                {ServiceAddresses.REPLAY, "/onvif/replay"}
+                {ServiceAddresses.REPLAY, "/onvif/replay"},
+                {ServiceAddresses.DEVICE_IO, "/onvif/deviceio"}
               }) {
             Service svc = new Service();
             svc.setNamespace(s[0]);

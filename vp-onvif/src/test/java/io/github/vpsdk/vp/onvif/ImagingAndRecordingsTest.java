@@ -252,6 +252,47 @@ class ImagingAndRecordingsTest {
     }
   }
 
+  @Test
+  void relaysAndDigitalInputs() {
+    List<String> set = new CopyOnWriteArrayList<>();
+    fake.cam.handlers.put(
+        "Device.getRelayOutputs",
+        r -> {
+          var out = new io.github.vpsdk.vp.onvif.internal.wsdl.device.GetRelayOutputsResponse();
+          var relay = new io.github.vpsdk.vp.onvif.internal.wsdl.schema.RelayOutput();
+          relay.setToken("R1");
+          var p = new io.github.vpsdk.vp.onvif.internal.wsdl.schema.RelayOutputSettings();
+          p.setMode(io.github.vpsdk.vp.onvif.internal.wsdl.schema.RelayMode.BISTABLE);
+          p.setIdleState(io.github.vpsdk.vp.onvif.internal.wsdl.schema.RelayIdleState.OPEN);
+          relay.setProperties(p);
+          out.getRelayOutputs().add(relay);
+          return out;
+        });
+    fake.cam.handlers.put(
+        "Device.setRelayOutputState",
+        r -> {
+          var req = (io.github.vpsdk.vp.onvif.internal.wsdl.device.SetRelayOutputState) r;
+          set.add(req.getRelayOutputToken() + "=" + req.getLogicalState().value());
+          return new io.github.vpsdk.vp.onvif.internal.wsdl.device.SetRelayOutputStateResponse();
+        });
+    fake.cam.handlers.put(
+        "DeviceIOPort.getDigitalInputs",
+        r -> {
+          var out = new io.github.vpsdk.vp.onvif.internal.wsdl.deviceio.GetDigitalInputsResponse();
+          var in = new io.github.vpsdk.vp.onvif.internal.wsdl.schema.DigitalInput();
+          in.setToken("DI_1");
+          in.setIdleState(io.github.vpsdk.vp.onvif.internal.wsdl.schema.DigitalIdleState.CLOSED);
+          out.getDigitalInputs().add(in);
+          return out;
+        });
+    OnvifIo io = camera.io();
+    assertThat(io.relayOutputs().join()).containsExactly(new RelayOutput("R1", "Bistable", null, "open"));
+    io.setRelay("R1", true).join();
+    io.setRelay("R1", false).join();
+    assertThat(set).containsExactly("R1=active", "R1=inactive");
+    assertThat(io.digitalInputs().join()).containsExactly(new DigitalInput("DI_1", "closed"));
+  }
+
   static RecordingInformation recording(String token, String source, Instant from, Instant to) {
     RecordingInformation r = new RecordingInformation();
     r.setRecordingToken(token);

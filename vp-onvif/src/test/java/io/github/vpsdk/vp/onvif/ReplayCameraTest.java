@@ -115,6 +115,30 @@ class ReplayCameraTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void relayOutputsOfRecordedCamera(String vendor) throws Exception {
+    try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
+        OnvifClient client =
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+      OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
+      List<RelayOutput> relays = cam.io().relayOutputs().join();
+      switch (vendor) {
+        case "hikvision": // the "fixed" recording comes from a unit without relays
+          assertThat(relays)
+              .containsExactly(
+                  new RelayOutput("AlarmOut_0", "Monostable", Duration.ofSeconds(5), "closed"),
+                  new RelayOutput("AlarmOut_1", "Monostable", Duration.ofSeconds(5), "closed"));
+          break;
+        case "pelco":
+          assertThat(relays).containsExactly(new RelayOutput("PCP2##0", "Monostable", Duration.ZERO, "open"));
+          break;
+        default:
+          assertThat(relays).isEmpty();
+      }
+    }
+  }
+
   static String lastRequest(ReplayCamera replay, String op) {
     String last = null;
     for (var e : replay.rawRequests) {
