@@ -23,7 +23,7 @@ class ReplayCameraTest {
   void clientWorksAgainstRecordedCamera(String vendor) throws Exception {
     try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
         OnvifClient client =
-            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(30))))) {
       OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
       assertThat(replay.soapCalls.get(0)).startsWith("GetSystemDateAndTime@");
       assertThat(cam.lastCameraTime().cameraUtc()).isNotNull();
@@ -78,7 +78,7 @@ class ReplayCameraTest {
   void eventsWorkAgainstRecordedCamera(String vendor) throws Exception {
     try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
         OnvifClient client =
-            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(30))))) {
       OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
       assertThat(cam.services().address(ServiceAddresses.EVENTS)).isPresent();
       List<EventTopic> topics = cam.events().topics().join();
@@ -120,7 +120,7 @@ class ReplayCameraTest {
   void relayOutputsOfRecordedCamera(String vendor) throws Exception {
     try (ReplayCamera replay = new ReplayCamera(vendor, "admin", "pa55");
         OnvifClient client =
-            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(10))))) {
+            OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(30))))) {
       OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
       List<RelayOutput> relays = cam.io().relayOutputs().join();
       switch (vendor) {

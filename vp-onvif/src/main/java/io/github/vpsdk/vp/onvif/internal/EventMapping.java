@@ -153,7 +153,7 @@ public final class EventMapping {
     return new CameraEvent(topic, CameraEvent.Operation.NONE, null, Map.of(), Map.of());
   }
 
-  private static CameraEvent fromDom(String topic, Element message) {
+  static CameraEvent fromDom(String topic, Element message) {
     Map<String, String> source = Map.of();
     Map<String, String> data = Map.of();
     for (Element c : WsAddressing.children(message)) {
