@@ -130,6 +130,6 @@ public final class OnvifEvents {
 
   private EventPortType port() {
     URI a = camera.serviceAddress(ServiceAddresses.EVENTS, "event");
-    return camera.session().addressedProxy(EventPortType.class, a, List.of());
+    return camera.session().addressedProxy(EventPortType.class, a, List.of(), true);
   }
 }

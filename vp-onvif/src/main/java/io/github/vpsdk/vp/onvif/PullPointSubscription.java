@@ -188,7 +188,8 @@ public final class PullPointSubscription {
               .addressedProxy(
                   io.github.vpsdk.vp.onvif.internal.wsdl.events.PullPointSubscription.class,
                   address,
-                  referenceParameters);
+                  referenceParameters,
+                  false);
       pullPort = p;
     }
     Duration needed = pullTimeout.plus(PULL_SLACK);
@@ -200,7 +201,7 @@ public final class PullPointSubscription {
   private SubscriptionManager managerPort() {
     var p = managerPort;
     if (p == null) {
-      p = camera.session().addressedProxy(SubscriptionManager.class, address, referenceParameters);
+      p = camera.session().addressedProxy(SubscriptionManager.class, address, referenceParameters, false);
       managerPort = p;
     }
     return p;

@@ -225,7 +225,8 @@ class EventStreamTest {
             .addressedProxy(
                 io.github.vpsdk.vp.onvif.internal.wsdl.events.PullPointSubscription.class,
                 sub.address(),
-                List.of());
+                List.of(),
+                false);
     PullMessages req = new PullMessages();
     req.setTimeout(OnvifCamera.toXml(Duration.ofSeconds(1)));
     req.setMessageLimit(1);

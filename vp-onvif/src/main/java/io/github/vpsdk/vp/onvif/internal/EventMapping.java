@@ -279,11 +279,18 @@ public final class EventMapping {
    * @return the topics in document order
    */
   public static List<EventTopic> topics(GetEventPropertiesResponse r) {
+    return r.getTopicSet() == null ? new ArrayList<>() : topics(r.getTopicSet().getAny());
+  }
+
+  /**
+   * Lists the topics under the children of a {@code wstop:TopicSet}.
+   *
+   * @param topicSet the children (DOM elements; anything else is skipped)
+   * @return the topics in document order
+   */
+  static List<EventTopic> topics(List<?> topicSet) {
     List<EventTopic> out = new ArrayList<>();
-    if (r.getTopicSet() == null) {
-      return out;
-    }
-    for (Object o : r.getTopicSet().getAny()) {
+    for (Object o : topicSet) {
       if (o instanceof Element) {
         walk((Element) o, "", 0, out);
       }

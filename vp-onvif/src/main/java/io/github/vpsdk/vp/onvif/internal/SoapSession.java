@@ -96,18 +96,21 @@ public final class SoapSession {
   /**
    * An authenticated proxy that also writes WS-Addressing headers ({@code wsa:Action}, {@code
    * MessageID}, {@code To}, {@code ReplyTo}) and echoes an endpoint reference's parameters as
-   * headers marked {@code IsReferenceParameter}. Proxies without reference parameters are cached
-   * like {@link #proxy}; a subscription's proxy is built once per subscription by its owner.
+   * headers marked {@code IsReferenceParameter}.
    *
    * @param sei the generated service interface
    * @param address the endpoint address
    * @param referenceParameters the {@code wsa:ReferenceParameters} children of the endpoint
    *     reference, possibly empty
+   * @param cached whether to keep the proxy in this session's cache (a service port) or not (a
+   *     subscription's port, built once per subscription by its owner: Hikvision gives every
+   *     subscription its own address, so caching them would grow without end)
    * @param <T> the interface type
    * @return the proxy
    */
-  public <T> T addressedProxy(Class<T> sei, URI address, List<Element> referenceParameters) {
-    if (referenceParameters.isEmpty()) {
+  public <T> T addressedProxy(
+      Class<T> sei, URI address, List<Element> referenceParameters, boolean cached) {
+    if (cached && referenceParameters.isEmpty()) {
       String key = sei.getName() + '|' + address + "|wsa";
       return sei.cast(
           proxies.computeIfAbsent(key, k -> create(sei, address, true, List.of(), true)));
