@@ -158,7 +158,10 @@ public final class OnvifEventStream implements AutoCloseable {
                 if (e != null) {
                   LOG.debug("Unsubscribe on close failed: {}", e.getMessage());
                 }
+                s.release();
               });
+    } else if (s != null) {
+      s.release();
     }
   }
 
@@ -305,6 +308,7 @@ public final class OnvifEventStream implements AutoCloseable {
     consecutiveFailures++;
     current = null;
     localDeadline = null;
+    s.release();
     LOG.debug("subscription {} lost: {}", s.address(), cause.getMessage());
     safely(() -> listener.onSubscriptionLost(cause));
     Duration delay = consecutiveFailures <= 1 ? Duration.ZERO : backoff(consecutiveFailures - 1);

@@ -207,6 +207,24 @@ public final class PullPointSubscription {
     return p;
   }
 
+  /** Releases the proxies of a subscription the stream dropped (lost, or closed after Unsubscribe). */
+  void release() {
+    var p = pullPort;
+    var m = managerPort;
+    pullPort = null;
+    managerPort = null;
+    try {
+      if (p != null) {
+        SoapSession.release(p);
+      }
+      if (m != null) {
+        SoapSession.release(m);
+      }
+    } catch (RuntimeException e) {
+      // nothing left to do with a dropped subscription
+    }
+  }
+
   @Override
   public String toString() {
     return "PullPointSubscription[" + address + ", until " + terminationTime + "]";

@@ -75,6 +75,8 @@ final class FakeCamera implements AutoCloseable {
   final Map<String, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
   /** The SOAP headers of each request, in arrival order, by operation local name. */
   final List<Map.Entry<String, List<Element>>> requestHeaders = new CopyOnWriteArrayList<>();
+  /** The headers of the request being handled on this thread (handlers run on the same thread). */
+  final ThreadLocal<List<Element>> currentHeaders = ThreadLocal.withInitial(List::of);
   private final List<Server> servers = new ArrayList<>();
   int port;
 
@@ -265,6 +267,7 @@ final class FakeCamera implements AutoCloseable {
         }
       }
       requestHeaders.add(Map.entry(op, hs));
+      currentHeaders.set(hs);
     }
   }
 

@@ -20,10 +20,11 @@ import java.time.Instant;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.datatype.DatatypeFactory;
@@ -43,11 +44,13 @@ final class FakeEventCamera implements AutoCloseable {
 
   final FakeCamera cam;
   final Map<String, Instant> subscriptions = new ConcurrentHashMap<>();
-  final Queue<NotificationMessageHolderType> pending = new ConcurrentLinkedQueue<>();
+  final BlockingQueue<NotificationMessageHolderType> pending = new LinkedBlockingQueue<>();
   final AtomicInteger nextId = new AtomicInteger(1);
   final List<String> subscriptionLog = new CopyOnWriteArrayList<>();
   final List<Object> createRequests = new CopyOnWriteArrayList<>();
   volatile boolean extendOnPull;
+  /** Whether pulls wait (up to their timeout, at most 2 s) for a message, as real cameras do. */
+  volatile boolean holdPulls;
   volatile boolean refuseCreate;
   volatile boolean useReferenceParameters = true;
 
@@ -77,7 +80,9 @@ final class FakeEventCamera implements AutoCloseable {
           return out;
         });
     cam.handlers.put("EventPortType.createPullPointSubscription", this::create);
-    cam.handlers.put("FakeSubscriptionPort.pullMessages", r -> pull());
+    cam.handlers.put(
+        "FakeSubscriptionPort.pullMessages",
+        r -> pull((io.github.vpsdk.vp.onvif.internal.wsdl.events.PullMessages) r));
     cam.handlers.put("FakeSubscriptionPort.renew", r -> renew((io.github.vpsdk.vp.onvif.internal.wsdl.wsn.b2.Renew) r));
     cam.handlers.put("FakeSubscriptionPort.unsubscribe", r -> unsubscribe());
   }
@@ -125,7 +130,7 @@ final class FakeEventCamera implements AutoCloseable {
     if (!useReferenceParameters) {
       return subscriptions.keySet().stream().findFirst().orElseThrow(() -> unknown());
     }
-    for (Element h : cam.lastHeaders(op)) {
+    for (Element h : cam.currentHeaders.get()) {
       if (AXIS_EVENT.equals(h.getNamespaceURI())
           && "SubscriptionId".equals(h.getLocalName())
           && "true".equals(h.getAttributeNS(WSA, "IsReferenceParameter"))) {
@@ -151,8 +156,18 @@ final class FakeEventCamera implements AutoCloseable {
     return f;
   }
 
-  private Object pull() {
+  private Object pull(io.github.vpsdk.vp.onvif.internal.wsdl.events.PullMessages req) {
     String id = current("PullMessages");
+    NotificationMessageHolderType first = null;
+    if (holdPulls) {
+      // a real camera holds the request until a message comes or the timeout passes
+      long ms = Math.min(2000, req.getTimeout().getTimeInMillis(new java.util.Date(0)));
+      try {
+        first = pending.poll(ms, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Instant now = cam.clock.instant();
     if (extendOnPull) {
       subscriptions.put(id, now.plus(Duration.ofSeconds(60)));
@@ -160,9 +175,12 @@ final class FakeEventCamera implements AutoCloseable {
     subscriptionLog.add("pull " + id);
     PullMessagesResponse out = new PullMessagesResponse();
     out.setCurrentTime(xml(now));
-    out.setTerminationTime(xml(subscriptions.get(id)));
+    out.setTerminationTime(xml(subscriptions.getOrDefault(id, now)));
+    if (first != null) {
+      out.getNotificationMessage().add(first);
+    }
     NotificationMessageHolderType n;
-    while ((n = pending.poll()) != null) {
+    while (out.getNotificationMessage().size() < req.getMessageLimit() && (n = pending.poll()) != null) {
       out.getNotificationMessage().add(n);
     }
     return out;

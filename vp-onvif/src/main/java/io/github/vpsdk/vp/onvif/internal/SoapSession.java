@@ -119,6 +119,15 @@ public final class SoapSession {
   }
 
   /**
+   * Releases the CXF client behind a proxy that is not cached (its conduit and interceptors).
+   *
+   * @param proxy the proxy
+   */
+  public static void release(Object proxy) {
+    ClientProxy.getClient(proxy).destroy();
+  }
+
+  /**
    * Sets the HTTP receive timeout of a proxy made by this class (long polls need more than the
    * request timeout).
    *
