@@ -49,6 +49,22 @@ public final class OnvifEvents {
   }
 
   /**
+   * Reads the event service capabilities (GetServiceCapabilities).
+   *
+   * @return the capabilities
+   */
+  public CompletableFuture<EventCapabilities> capabilities() {
+    return camera.invoke(
+        "GetServiceCapabilities",
+        () ->
+            EventMapping.capabilities(
+                port()
+                    .getServiceCapabilities(
+                        new io.github.vpsdk.vp.onvif.internal.wsdl.events.GetServiceCapabilities())
+                    .getCapabilities()));
+  }
+
+  /**
    * Creates a PullPoint subscription (CreatePullPointSubscription).
    *
    * @param initialTermination how long the subscription lives unless pulled or renewed, sent as a

@@ -159,6 +159,23 @@ public final class PullPointSubscription {
   }
 
   /**
+   * Asks the camera to send the current state of every property again, as {@code Initialized}
+   * messages on the next pulls (SetSynchronizationPoint): useful after a console restart.
+   *
+   * @return completion
+   */
+  public CompletableFuture<Void> synchronize() {
+    return camera.invoke(
+        "SetSynchronizationPoint",
+        () -> {
+          pullPort(Duration.ZERO)
+              .setSynchronizationPoint(
+                  new io.github.vpsdk.vp.onvif.internal.wsdl.events.SetSynchronizationPoint());
+          return null;
+        });
+  }
+
+  /**
    * Ends the subscription (Unsubscribe). Some cameras drop every subscription on it, others do not
    * implement it; failing here is harmless since a subscription also ends at its termination
    * time.

@@ -134,6 +134,25 @@ class CapturedEventResponsesTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("pullVendors")
+  void capabilitiesAndSynchronizationPointMap(String vendor) throws Exception {
+    EventCapabilities c =
+        EventMapping.capabilities(
+            Captures.parse(
+                    Captures.file(vendor, "events", "GetServiceCapabilities.Response.xml"),
+                    io.github.vpsdk.vp.onvif.internal.wsdl.events.GetServiceCapabilitiesResponse.class)
+                .getCapabilities());
+    assertThat(c.pullPoint()).isTrue();
+    assertThat(c.subscriptionPolicy()).isTrue();
+    assertThat(c.maxPullPoints()).isEqualTo(vendor.equals("pelco") ? 25 : 10);
+    assertThat(
+            Captures.parse(
+                Captures.file(vendor, "events", "SetSynchronizationPoint.Response.xml"),
+                io.github.vpsdk.vp.onvif.internal.wsdl.events.SetSynchronizationPointResponse.class))
+        .isNotNull();
+  }
+
   @Test
   void eventVendorsAreThere() {
     assertThat(pullVendors()).containsExactlyInAnyOrder("hikvision", "hikvision-fixed", "pelco", "trendnet");

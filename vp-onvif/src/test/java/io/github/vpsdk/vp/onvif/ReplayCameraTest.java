@@ -103,6 +103,8 @@ class ReplayCameraTest {
       } else {
         assertThat(sub.referenceParameters()).hasSize(vendor.equals("pelco") ? 1 : 0);
         assertThat(pulled.join().terminationTime()).isNotNull();
+        assertThat(cam.events().capabilities().join().pullPoint()).isTrue();
+        sub.synchronize().join();
       }
       String pull = lastRequest(replay, "PullMessages");
       assertThat(pull).contains("PullPointSubscription/PullMessagesRequest").contains("urn:uuid:");

@@ -104,6 +104,33 @@ public final class EventMapping {
   }
 
   /**
+   * Maps the event service capabilities; {@code WSPullPointSupport} is an extension attribute in
+   * the schema, read by local name.
+   *
+   * @param c the capabilities, or {@code null}
+   * @return the model
+   */
+  public static io.github.vpsdk.vp.onvif.EventCapabilities capabilities(
+      io.github.vpsdk.vp.onvif.internal.wsdl.events.@Nullable Capabilities c) {
+    if (c == null) {
+      return new io.github.vpsdk.vp.onvif.EventCapabilities(null, null, null, null, null);
+    }
+    Boolean pullPoint = null;
+    for (Map.Entry<javax.xml.namespace.QName, String> a : c.getOtherAttributes().entrySet()) {
+      if ("WSPullPointSupport".equals(a.getKey().getLocalPart()) && a.getValue() != null) {
+        String v = a.getValue().trim();
+        pullPoint = v.equalsIgnoreCase("true") || v.equals("1");
+      }
+    }
+    return new io.github.vpsdk.vp.onvif.EventCapabilities(
+        pullPoint,
+        c.isWSSubscriptionPolicySupport(),
+        c.getMaxPullPoints(),
+        c.getMaxNotificationProducers(),
+        c.isPersistentNotificationStorage());
+  }
+
+  /**
    * Maps the notifications of a PullMessages answer, skipping those without a topic.
    *
    * @param messages the notification holders

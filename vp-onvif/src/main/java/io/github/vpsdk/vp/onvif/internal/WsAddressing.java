@@ -82,7 +82,10 @@ final class WsAddressing {
       replyTo.appendChild(address);
       add(message, replyTo, false);
       for (Element p : referenceParameters) {
-        Element copy = (Element) doc.importNode(p, true);
+        Element copy;
+        synchronized (p) { // DOM reads are not specified thread-safe; requests may overlap
+          copy = (Element) doc.importNode(p, true);
+        }
         copy.setAttributeNS(WSA, "wsa:IsReferenceParameter", "true");
         message
             .getHeaders()
