@@ -189,6 +189,41 @@ class EventStreamTest {
   }
 
   @Test
+  void unreachableCameraKeepsTheSubscriptionUntilItsTerminationTime() {
+    OnvifEventStream stream =
+        camera
+            .events()
+            .stream(
+                EventStreamConfig.create(
+                    b -> b.scheduler(scheduler).retry(Duration.ofSeconds(2), Duration.ofSeconds(8))),
+                listener())
+            .start();
+    scheduler.runNext();
+    await().until(() -> happenings.contains("subscribed [1]"));
+    fake.cam.close(); // the camera goes away (power cut, network): nothing listens any more
+    // CXF keeps the Jetty engine of the fakes (registered under the asked port, 0) listening
+    org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory.destroyForPort(0);
+    scheduler.runNext();
+    await().until(() -> happenings.contains("error UNREACHABLE"));
+    assertThat(scheduler.peekDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(stream.subscription()).isNotNull(); // still valid by its termination time
+    clock.advance(Duration.ofSeconds(2));
+    scheduler.runNext(); // 2 s after creation the renew is not due yet: pull, fails again
+    assertThat(scheduler.peekDelay()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(stream.stats().losses()).isZero();
+    clock.advance(Duration.ofSeconds(60)); // past the 60 s termination
+    scheduler.runNext();
+    await().until(() -> stream.stats().losses() == 1);
+    assertThat(stream.subscription()).isNull();
+    assertThat(happenings).contains("lost UNREACHABLE");
+    assertThat(scheduler.peekDelay()).isEqualTo(Duration.ofSeconds(4)); // third failure in a row
+    scheduler.runNext(); // re-subscribing fails too: the back-off keeps growing, capped
+    assertThat(scheduler.peekDelay()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(stream.state()).isEqualTo(OnvifEventStream.State.RETRYING);
+    stream.close();
+  }
+
+  @Test
   void camerasThatExtendOnPullAreNeverRenewed() {
     fake.extendOnPull = true;
     OnvifEventStream stream = camera.events().stream(config(), listener()).start();
