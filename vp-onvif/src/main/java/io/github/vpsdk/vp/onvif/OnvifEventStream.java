@@ -196,7 +196,9 @@ public final class OnvifEventStream implements AutoCloseable {
             (s, e) -> {
               if (closed) {
                 if (s != null && config.unsubscribeOnClose()) {
-                  s.unsubscribe();
+                  s.unsubscribe().whenComplete((v, x) -> s.release());
+                } else if (s != null) {
+                  s.release();
                 }
                 return;
               }
