@@ -663,6 +663,80 @@ public final class OnvifCamera {
     }
   }
 
+  // ---------------------------------------------------------------- events, imaging, recordings, IO
+  // (added with the event service; kept in one block at the end of the class to ease merges)
+
+  /**
+   * The event service of this camera: topics, PullPoint subscriptions and self-healing event
+   * streams.
+   *
+   * @return the event operations
+   */
+  public OnvifEvents events() {
+    return new OnvifEvents(this);
+  }
+
+  /**
+   * The imaging service of this camera: image settings and focus.
+   *
+   * @return the imaging operations
+   */
+  public OnvifImaging imaging() {
+    return new OnvifImaging(this);
+  }
+
+  /**
+   * The recording search and replay services of this camera (ONVIF Profile G).
+   *
+   * @return the recording operations
+   */
+  public OnvifRecordings recordings() {
+    return new OnvifRecordings(this);
+  }
+
+  /**
+   * The relay outputs and digital inputs of this camera.
+   *
+   * @return the IO operations
+   */
+  public OnvifIo io() {
+    return new OnvifIo(this);
+  }
+
+  OnvifClient client() {
+    return client;
+  }
+
+  SoapSession session() {
+    return session;
+  }
+
+  /** An operation with the auth retry, on the client's executor, under a given timeout. */
+  <T> CompletableFuture<T> invoke(String operation, Duration timeout, Supplier<T> body) {
+    return client.call(operation, timeout, () -> withAuthRetry(operation, body));
+  }
+
+  <T> CompletableFuture<T> invoke(String operation, Supplier<T> body) {
+    return call(operation, body);
+  }
+
+  /** The address of a service, or NOT_SUPPORTED naming it. */
+  URI serviceAddress(String namespace, String name) {
+    return services
+        .address(namespace)
+        .orElseThrow(
+            () ->
+                new OnvifException(
+                    OnvifException.Kind.NOT_SUPPORTED,
+                    "the camera offers no " + name + " service",
+                    null,
+                    null));
+  }
+
+  static javax.xml.datatype.Duration toXml(Duration d) {
+    return xmlDuration(d);
+  }
+
   @Override
   public String toString() {
     return "OnvifCamera[" + deviceAddress + ", user=" + credentials.username() + "]";

@@ -194,9 +194,17 @@ public final class OnvifClient implements AutoCloseable {
   }
 
   <T> CompletableFuture<T> call(String operation, Supplier<T> body) {
+    return call(operation, config.requestTimeout(), body);
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  <T> CompletableFuture<T> call(String operation, java.time.Duration timeout, Supplier<T> body) {
     CompletableFuture<T> result = new CompletableFuture<>();
     CompletableFuture.supplyAsync(body, executor)
-        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (v, e) -> {
               if (e == null) {

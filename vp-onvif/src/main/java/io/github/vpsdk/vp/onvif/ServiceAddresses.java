@@ -27,6 +27,24 @@ public record ServiceAddresses(Map<String, URI> byNamespace, boolean fromGetServ
   /** PTZ namespace. */
   public static final String PTZ = "http://www.onvif.org/ver20/ptz/wsdl";
 
+  /** Event service namespace (PullPoint subscriptions, event properties). */
+  public static final String EVENTS = "http://www.onvif.org/ver10/events/wsdl";
+
+  /** Imaging namespace (image settings, focus). */
+  public static final String IMAGING = "http://www.onvif.org/ver20/imaging/wsdl";
+
+  /** Device IO namespace (relay outputs, digital inputs); note the capital {@code IO}. */
+  public static final String DEVICE_IO = "http://www.onvif.org/ver10/deviceIO/wsdl";
+
+  /** Recording control namespace (Profile G). */
+  public static final String RECORDING = "http://www.onvif.org/ver10/recording/wsdl";
+
+  /** Recording search namespace (Profile G). */
+  public static final String SEARCH = "http://www.onvif.org/ver10/search/wsdl";
+
+  /** Replay control namespace (Profile G). */
+  public static final String REPLAY = "http://www.onvif.org/ver10/replay/wsdl";
+
   /**
    * Checks and copies the components.
    *

@@ -1,7 +1,8 @@
 /**
  * ONVIF camera control for remote doubt removal: device information, media profiles, stream and
- * snapshot URIs, snapshots and PTZ, over SOAP bindings generated at build time from the official
- * ONVIF WSDLs.
+ * snapshot URIs, snapshots, PTZ, events (PullPoint streams mapped to vp alarms by {@link
+ * io.github.vpsdk.vp.onvif.CameraAlarms}), imaging, recording search and replay, relays and inputs,
+ * over SOAP bindings generated at build time from the official ONVIF WSDLs.
  *
  * <p>Start with {@link io.github.vpsdk.vp.onvif.OnvifClient#create(OnvifConfig)}, then {@link
  * io.github.vpsdk.vp.onvif.OnvifClient#connect(java.net.URI, Credentials)}. Every network operation

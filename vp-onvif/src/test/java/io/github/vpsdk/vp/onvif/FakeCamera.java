@@ -3,7 +3,13 @@ package io.github.vpsdk.vp.onvif;
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.Device;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media.Media;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media2.Media2;
+import io.github.vpsdk.vp.onvif.internal.wsdl.deviceio.DeviceIOPort;
+import io.github.vpsdk.vp.onvif.internal.wsdl.events.EventPortType;
+import io.github.vpsdk.vp.onvif.internal.wsdl.imaging.ImagingPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.ptz.PTZ;
+import io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort;
+import io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort;
+import io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.lang.reflect.InvocationHandler;
@@ -67,6 +73,10 @@ final class FakeCamera implements AutoCloseable {
   final AtomicInteger httpChallenges = new AtomicInteger();
   final AtomicInteger passwordTextTokens = new AtomicInteger();
   final Map<String, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
+  /** The SOAP headers of each request, in arrival order, by operation local name. */
+  final List<Map.Entry<String, List<Element>>> requestHeaders = new CopyOnWriteArrayList<>();
+  /** The headers of the request being handled on this thread (handlers run on the same thread). */
+  final ThreadLocal<List<Element>> currentHeaders = ThreadLocal.withInitial(List::of);
   private final List<Server> servers = new ArrayList<>();
   int port;
 
@@ -89,6 +99,13 @@ final class FakeCamera implements AutoCloseable {
     servers.add(serve(Media.class, "http://127.0.0.1:0/onvif/media"));
     servers.add(serve(Media2.class, "http://127.0.0.1:0/onvif/media2"));
     servers.add(serve(PTZ.class, "http://127.0.0.1:0/onvif/ptz"));
+    servers.add(serve(EventPortType.class, "http://127.0.0.1:0/onvif/events"));
+    servers.add(serve(FakeSubscriptionPort.class, "http://127.0.0.1:0/onvif/subscription"));
+    servers.add(serve(ImagingPort.class, "http://127.0.0.1:0/onvif/imaging"));
+    servers.add(serve(RecordingPort.class, "http://127.0.0.1:0/onvif/recording"));
+    servers.add(serve(SearchPort.class, "http://127.0.0.1:0/onvif/search"));
+    servers.add(serve(ReplayPort.class, "http://127.0.0.1:0/onvif/replay"));
+    servers.add(serve(DeviceIOPort.class, "http://127.0.0.1:0/onvif/deviceio"));
     return this;
   }
 
@@ -117,6 +134,7 @@ final class FakeCamera implements AutoCloseable {
     f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     f.getInInterceptors().add(new HttpDigestCheck());
     f.getInInterceptors().add(new UsernameTokenCheck());
+    f.getInInterceptors().add(new HeaderRecorder());
     return f.create();
   }
 
@@ -220,6 +238,47 @@ final class FakeCamera implements AutoCloseable {
       Element f = first(e, ns, local);
       return f == null ? null : f.getTextContent().trim();
     }
+  }
+
+  /** Keeps the headers of each request for the tests (WS-Addressing, reference parameters). */
+  final class HeaderRecorder extends AbstractSoapInterceptor {
+    HeaderRecorder() {
+      super(Phase.PRE_INVOKE);
+    }
+
+    @Override
+    public Set<QName> getUnderstoodHeaders() {
+      String wsa = "http://www.w3.org/2005/08/addressing";
+      return Set.of(
+          new QName(wsa, "To"),
+          new QName(wsa, "Action"),
+          new QName(wsa, "MessageID"),
+          new QName(wsa, "ReplyTo"),
+          new QName("http://www.axis.com/2009/event", "SubscriptionId"));
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+      String op = message.getExchange().getBindingOperationInfo().getName().getLocalPart();
+      List<Element> hs = new ArrayList<>();
+      for (Header h : message.getHeaders()) {
+        if (h.getObject() instanceof Element) {
+          hs.add((Element) h.getObject());
+        }
+      }
+      requestHeaders.add(Map.entry(op, hs));
+      currentHeaders.set(hs);
+    }
+  }
+
+  /** The headers of the last request of an operation. */
+  List<Element> lastHeaders(String operation) {
+    for (int i = requestHeaders.size() - 1; i >= 0; i--) {
+      if (requestHeaders.get(i).getKey().equals(operation)) {
+        return requestHeaders.get(i).getValue();
+      }
+    }
+    return List.of();
   }
 
   /** HTTP Digest (RFC 7616, MD5, qop=auth) on everything but GetSystemDateAndTime. */

@@ -36,6 +36,7 @@ final class ReplayCamera implements AutoCloseable {
   final String password;
   final List<String> soapCalls = new CopyOnWriteArrayList<>();
   final List<String> snapshotRequests = new CopyOnWriteArrayList<>();
+  final List<Map.Entry<String, String>> rawRequests = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -70,11 +71,14 @@ final class ReplayCamera implements AutoCloseable {
       String ns = el.getNamespaceURI();
       String op = el.getLocalName();
       soapCalls.add(op + "@" + ns);
+      rawRequests.add(Map.entry(op, new String(body, StandardCharsets.UTF_8)));
       String service =
           Map.of(
                   "http://www.onvif.org/ver10/device/wsdl", "core",
                   "http://www.onvif.org/ver10/media/wsdl", "media",
-                  "http://www.onvif.org/ver20/ptz/wsdl", "ptz")
+                  "http://www.onvif.org/ver20/ptz/wsdl", "ptz",
+                  "http://www.onvif.org/ver10/events/wsdl", "events",
+                  "http://docs.oasis-open.org/wsn/b-2", "events")
               .get(ns);
       if (service != null) {
         Path ok = Captures.file(vendor, service, op + ".Response.xml");

@@ -87,6 +87,48 @@ public final class Faults {
     return new OnvifException(Kind.PROTOCOL, operation + ": " + text, null, t);
   }
 
+  /** A SOAP call of a generated interface, which may throw the declared (checked) faults. */
+  @FunctionalInterface
+  public interface SoapCall<T> {
+    /**
+     * Calls.
+     *
+     * @return the answer
+     * @throws Exception a declared fault
+     */
+    T call() throws Exception;
+  }
+
+  /**
+   * Runs a call whose interface declares checked WS-BaseNotification/WS-Resource faults, turning
+   * them into {@link OnvifException}s.
+   *
+   * @param operation the operation name
+   * @param call the call
+   * @param <T> the answer type
+   * @return the answer
+   */
+  public static <T> T declared(String operation, SoapCall<T> call) {
+    try {
+      return call.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      String name = e.getClass().getSimpleName();
+      String n = name.toLowerCase(Locale.ROOT);
+      Kind kind =
+          n.contains("invalid")
+                  || n.contains("unacceptable")
+                  || n.contains("notsupported")
+                  || n.contains("unrecognized")
+                  || n.contains("unsupported")
+              ? Kind.BAD_ARGUMENT
+              : Kind.DEVICE_FAULT;
+      throw new OnvifException(
+          kind, operation + ": SOAP fault [" + name + "]: " + e.getMessage(), name, e);
+    }
+  }
+
   /**
    * Maps an HTTP status of a non-SOAP answer.
    *

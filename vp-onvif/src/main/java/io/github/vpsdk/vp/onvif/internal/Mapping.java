@@ -117,7 +117,8 @@ public final class Mapping {
   }
 
   /**
-   * Maps GetCapabilities to addresses by namespace (device, media, PTZ).
+   * Maps GetCapabilities to addresses by namespace (device, media, PTZ, events, imaging, and the
+   * extension's device IO, recording, search and replay).
    *
    * @param c the capabilities, or {@code null}
    * @return address text by namespace
@@ -136,7 +137,45 @@ public final class Mapping {
     if (c.getPTZ() != null && c.getPTZ().getXAddr() != null) {
       out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.PTZ, c.getPTZ().getXAddr().trim());
     }
+    if (c.getEvents() != null && c.getEvents().getXAddr() != null) {
+      out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.EVENTS, c.getEvents().getXAddr().trim());
+    }
+    if (c.getImaging() != null && c.getImaging().getXAddr() != null) {
+      out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.IMAGING, c.getImaging().getXAddr().trim());
+    }
+    var x = c.getExtension();
+    if (x != null) {
+      if (x.getDeviceIO() != null && x.getDeviceIO().getXAddr() != null) {
+        out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.DEVICE_IO, x.getDeviceIO().getXAddr().trim());
+      }
+      if (x.getRecording() != null && x.getRecording().getXAddr() != null) {
+        out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.RECORDING, x.getRecording().getXAddr().trim());
+      }
+      if (x.getSearch() != null && x.getSearch().getXAddr() != null) {
+        out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.SEARCH, x.getSearch().getXAddr().trim());
+      }
+      if (x.getReplay() != null && x.getReplay().getXAddr() != null) {
+        out.put(io.github.vpsdk.vp.onvif.ServiceAddresses.REPLAY, x.getReplay().getXAddr().trim());
+      }
+    }
     return out;
+  }
+
+  /**
+   * Replaces the host of a URI, keeping scheme, port, path and query (stream URIs keep their
+   * RTSP port).
+   *
+   * @param u the URI
+   * @param host the new host
+   * @return the rewritten URI, or {@code u} if it cannot be rebuilt
+   */
+  public static URI withHost(URI u, String host) {
+    try {
+      return new URI(
+          u.getScheme(), u.getUserInfo(), host, u.getPort(), u.getPath(), u.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      return u;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.auth.DigestAuthSupplier;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.w3c.dom.Element;
 
 /**
  * One camera's SOAP state: credentials, clock offset, token mode and a cache of CXF proxies
@@ -91,12 +93,76 @@ public final class SoapSession {
     return sei.cast(proxies.computeIfAbsent(key, k -> create(sei, address, authenticated)));
   }
 
+  /**
+   * An authenticated proxy that also writes WS-Addressing headers ({@code wsa:Action}, {@code
+   * MessageID}, {@code To}, {@code ReplyTo}) and echoes an endpoint reference's parameters as
+   * headers marked {@code IsReferenceParameter}.
+   *
+   * @param sei the generated service interface
+   * @param address the endpoint address
+   * @param referenceParameters the {@code wsa:ReferenceParameters} children of the endpoint
+   *     reference, possibly empty
+   * @param cached whether to keep the proxy in this session's cache (a service port) or not (a
+   *     subscription's port, built once per subscription by its owner: Hikvision gives every
+   *     subscription its own address, so caching them would grow without end)
+   * @param <T> the interface type
+   * @return the proxy
+   */
+  public <T> T addressedProxy(
+      Class<T> sei, URI address, List<Element> referenceParameters, boolean cached) {
+    if (cached && referenceParameters.isEmpty()) {
+      String key = sei.getName() + '|' + address + "|wsa";
+      return sei.cast(
+          proxies.computeIfAbsent(key, k -> create(sei, address, true, List.of(), true)));
+    }
+    return create(sei, address, true, referenceParameters, true);
+  }
+
+  /**
+   * Releases the CXF client behind a proxy that is not cached (its conduit and interceptors).
+   *
+   * @param proxy the proxy
+   */
+  public static void release(Object proxy) {
+    ClientProxy.getClient(proxy).destroy();
+  }
+
+  /**
+   * Sets the HTTP receive timeout of a proxy made by this class (long polls need more than the
+   * request timeout).
+   *
+   * @param proxy the proxy
+   * @param timeout the receive timeout
+   */
+  public static void receiveTimeout(Object proxy, Duration timeout) {
+    HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(proxy).getConduit();
+    HTTPClientPolicy policy = conduit.getClient();
+    if (policy.getReceiveTimeout() != timeout.toMillis()) {
+      policy.setReceiveTimeout(timeout.toMillis());
+    }
+  }
+
   private <T> T create(Class<T> sei, URI address, boolean authenticated) {
+    return create(sei, address, authenticated, List.of(), false);
+  }
+
+  private <T> T create(
+      Class<T> sei,
+      URI address,
+      boolean authenticated,
+      List<Element> referenceParameters,
+      boolean addressing) {
     JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
     f.setServiceClass(sei);
     f.setAddress(address.toString());
     // the ONVIF WSDLs declare no wsdl:service: without this CXF would speak SOAP 1.1
     f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+    if (addressing) {
+      f.getOutInterceptors()
+          .add(new WsAddressing.Out(address.toString(), referenceParameters));
+      f.getInInterceptors().add(new WsAddressing.In());
+      f.getInFaultInterceptors().add(new WsAddressing.In());
+    }
     if (authenticated) {
       f.getOutInterceptors()
           .add(
