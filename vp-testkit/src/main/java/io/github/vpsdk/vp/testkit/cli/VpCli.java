@@ -52,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       SurGardCommand.class,
       CameraCommand.class,
       SiteCommand.class,
+      DemoCommand.class,
       VersionCommand.class,
     })
 public final class VpCli implements Callable<Integer> {
@@ -76,6 +77,11 @@ public final class VpCli implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // the CLI jar logs through slf4j-simple: warnings and errors only, unless the user asks for
+    // more with -Dorg.slf4j.simpleLogger.defaultLogLevel=info (or debug)
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
