@@ -66,6 +66,11 @@ final class CameraCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "DURATION", description = "stop after this long (ISO-8601, e.g. PT30S); default: until stopped")
   @Nullable Duration duration;
 
+  @Option(names = "--replay", paramLabel = "DIR", description = "instead of simulated cameras, replay cameras answering"
+      + " each ONVIF operation with the recorded body in DIR/<service>/<Operation>.Response.xml (the layout of"
+      + " vp-onvif's captures: core, media, media2, ptz, events, imaging, ...)")
+  java.nio.file.@Nullable Path replay;
+
   @Override
   public Integer call() throws InterruptedException {
     CommandSpec s = java.util.Objects.requireNonNull(spec);
@@ -86,8 +91,28 @@ final class CameraCommand implements Callable<Integer> {
     Thread watcher = new Thread(() -> waitForEndOfInput(stop), "vp-camera-stdin");
     watcher.setDaemon(true);
     List<SimulatedCamera> cameras = new ArrayList<>();
+    List<io.github.vpsdk.vp.testkit.camera.ReplayCamera> replays = new ArrayList<>();
     try {
-      for (int i = 1; i <= count; i++) {
+      for (int i = 1; replay != null && i <= count; i++) {
+        io.github.vpsdk.vp.testkit.camera.ReplayCamera r;
+        try {
+          r = io.github.vpsdk.vp.testkit.camera.ReplayCamera.start(replay, port == 0 ? 0 : port + i - 1, user, password);
+        } catch (IOException e) {
+          err.println("cannot start a replay camera: " + e.getMessage());
+          return VpCli.EXIT_IO;
+        }
+        replays.add(r);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("name", name + "-" + i);
+        line.put("xaddr", r.xaddr().toString());
+        line.put("user", user);
+        line.put("password", password);
+        line.put("replay", replay.toString());
+        synchronized (out) {
+          JsonLines.write(out, line);
+        }
+      }
+      for (int i = 1; replay == null && i <= count; i++) {
         SimulatedCamera.Builder b =
             SimulatedCamera.builder()
                 .name(name + "-" + i)
@@ -118,6 +143,9 @@ final class CameraCommand implements Callable<Integer> {
     } finally {
       for (SimulatedCamera cam : cameras) {
         cam.close();
+      }
+      for (io.github.vpsdk.vp.testkit.camera.ReplayCamera r : replays) {
+        r.close();
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
