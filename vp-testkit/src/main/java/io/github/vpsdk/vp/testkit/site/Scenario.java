@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeline what happens, in any order (the site sorts it by time)
  * @param duration how long a run lasts; repeated steps stop there
  * @param expectations what the run must show
+ * @param cameras the simulated ONVIF cameras of the site, looking at zones
  */
 public record Scenario(
     String name,
@@ -36,7 +37,8 @@ public record Scenario(
     List<PanelSpec> panels,
     List<TimelineStep> timeline,
     Duration duration,
-    Expectations expectations) {
+    Expectations expectations,
+    List<CameraSpec> cameras) {
 
   /** Validates: unique panel names and accounts, steps naming known panels and zones. */
   public Scenario {
@@ -45,6 +47,7 @@ public record Scenario(
     timeline = List.copyOf(timeline);
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(expectations, "expectations");
+    cameras = List.copyOf(cameras);
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one panel");
     }
@@ -56,6 +59,15 @@ public record Scenario(
       }
       if (!accounts.add(p.account().toUpperCase(java.util.Locale.ROOT) + "/" + p.receiverNumber() + "/" + p.prefix())) {
         throw new IllegalArgumentException("two panels share the account " + p.account());
+      }
+    }
+    Set<String> cameraNames = new HashSet<>();
+    for (CameraSpec c : cameras) {
+      if (!cameraNames.add(c.name())) {
+        throw new IllegalArgumentException("two cameras are named " + c.name());
+      }
+      if (c.panel() != null && !names.contains(c.panel())) {
+        throw new IllegalArgumentException("camera " + c.name() + " looks at an unknown panel: " + c.panel());
       }
     }
     for (TimelineStep s : timeline) {
@@ -142,7 +154,8 @@ public record Scenario(
    * @return the scenario
    */
   public Scenario withReceivers(InetSocketAddress newPrimary, @Nullable InetSocketAddress newBackup) {
-    return new Scenario(name, newPrimary, newBackup != null ? newBackup : backup, panels, timeline, duration, expectations);
+    return new Scenario(name, newPrimary, newBackup != null ? newBackup : backup, panels, timeline, duration, expectations,
+        cameras);
   }
 
   /**
@@ -164,6 +177,7 @@ public record Scenario(
     private final List<TimelineStep> timeline = new ArrayList<>();
     private Duration duration = Duration.ofMinutes(1);
     private Expectations expectations = Expectations.DEFAULT;
+    private final List<CameraSpec> cameras = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -227,6 +241,12 @@ public record Scenario(
       return this;
     }
 
+    /** @param camera a simulated camera looking at zones @return this builder */
+    public Builder camera(CameraSpec camera) {
+      cameras.add(camera);
+      return this;
+    }
+
     /** @param runFor how long a run lasts @return this builder */
     public Builder duration(Duration runFor) {
       this.duration = runFor;
@@ -241,7 +261,7 @@ public record Scenario(
 
     /** @return the scenario */
     public Scenario build() {
-      return new Scenario(name, primary, backup, panels, timeline, duration, expectations);
+      return new Scenario(name, primary, backup, panels, timeline, duration, expectations, cameras);
     }
   }
 }

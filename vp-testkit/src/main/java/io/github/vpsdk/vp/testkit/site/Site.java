@@ -1,6 +1,7 @@
 package io.github.vpsdk.vp.testkit.site;
 
 import io.github.vpsdk.vp.protocols.transmitter.TransmitterGroup;
+import io.github.vpsdk.vp.testkit.camera.SimulatedCamera;
 import io.github.vpsdk.vp.testkit.internal.site.SiteClock;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -48,6 +49,7 @@ public final class Site implements AutoCloseable {
   private final TransmitterGroup transmitters;
   private final EventLoopGroup proxyThreads;
   private final Map<String, SimulatedPanel> panels = new LinkedHashMap<>();
+  private final Map<String, SimulatedCamera> cameras = new LinkedHashMap<>();
   private final PriorityQueue<Occurrence> due = new PriorityQueue<>();
   private final List<FrameRecord> frames = Collections.synchronizedList(new ArrayList<>());
   private final List<EventState> events = Collections.synchronizedList(new ArrayList<>());
@@ -120,11 +122,18 @@ public final class Site implements AutoCloseable {
       for (PanelSpec p : scenario.panels()) {
         panels.put(p.name(), new SimulatedPanel(p, this, paths, allFaulty || faulty.contains(p.name()), transmitters, options));
       }
+      for (CameraSpec c : scenario.cameras()) {
+        SimulatedCamera cam = SimulatedCamera.builder().name(c.name()).credentials(c.user(), c.password()).ptz(c.ptz())
+            .clock(clock).clockSkew(c.clockSkew()).build();
+        cameras.put(c.name(), cam);
+        cam.start();
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
     }
     Instant virtualStart = options.virtualStart();
+    clock.restart(); // starting panels and cameras took no virtual time
     this.start = virtualStart != null ? virtualStart : clock.instant();
     for (TimelineStep s : scenario.timeline()) {
       due.add(new Occurrence(start.plus(s.at()), order++, s));
@@ -184,6 +193,26 @@ public final class Site implements AutoCloseable {
       throw new IllegalArgumentException("no panel named " + name);
     }
     return p;
+  }
+
+  /**
+   * A simulated camera of the scenario.
+   *
+   * @param name its name
+   * @return the running camera
+   * @throws IllegalArgumentException if there is no such camera
+   */
+  public SimulatedCamera camera(String name) {
+    SimulatedCamera c = cameras.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException("no camera named " + name);
+    }
+    return c;
+  }
+
+  /** @return the cameras, in the scenario's order */
+  public Collection<SimulatedCamera> cameras() {
+    return Collections.unmodifiableCollection(cameras.values());
   }
 
   /** @return the panels, in the scenario's order */
@@ -396,8 +425,13 @@ public final class Site implements AutoCloseable {
       } else if (a instanceof SiteAction.Disarm) {
         p.disarm(((SiteAction.Disarm) a).user(), ((SiteAction.Disarm) a).partition());
       } else if (a instanceof SiteAction.Trip) {
-        p.trip(((SiteAction.Trip) a).zone(), ((SiteAction.Trip) a).sees());
+        SiteAction.Trip trip = (SiteAction.Trip) a;
+        if (trip.sees() != null) {
+          showOnCameras(p.name(), trip.zone(), trip.sees());
+        }
+        p.trip(trip.zone(), trip.sees());
       } else if (a instanceof SiteAction.Restore) {
+        showOnCameras(p.name(), ((SiteAction.Restore) a).zone(), "");
         p.restore(((SiteAction.Restore) a).zone());
       } else if (a instanceof SiteAction.Technical) {
         p.technical(((SiteAction.Technical) a).kind());
@@ -415,6 +449,14 @@ public final class Site implements AutoCloseable {
         p.clockSkew(((SiteAction.ClockSkew) a).skew());
       } else if (a instanceof SiteAction.WrongKey) {
         p.wrongKey(((SiteAction.WrongKey) a).wrong());
+      }
+    }
+  }
+
+  private void showOnCameras(String panel, int zone, String scene) {
+    for (CameraSpec c : scenario.cameras()) {
+      if (c.sees(panel, zone)) {
+        cameras.get(c.name()).setScene(scene);
       }
     }
   }
@@ -471,6 +513,13 @@ public final class Site implements AutoCloseable {
         p.close();
       } catch (RuntimeException e) {
         log.warn("closing {} failed: {}", p, e.toString());
+      }
+    }
+    for (SimulatedCamera c : cameras.values()) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        log.warn("closing {} failed: {}", c, e.toString());
       }
     }
     transmitters.close();

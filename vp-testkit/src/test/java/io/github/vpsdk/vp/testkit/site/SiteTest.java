@@ -141,4 +141,27 @@ class SiteTest {
       assertThat(site.outcome().events().get(0).attempts()).isGreaterThan(1);
     }
   }
+
+  @Test
+  void aCameraLookingAtTheZoneShowsWhatTheTripSees() throws Exception {
+    Recording sink = new Recording();
+    Scenario scenario = Scenario.builder("camera")
+        .panel("p", "4242", b -> b.zone(3, ZoneType.PANIC))
+        .camera(CameraSpec.of("hall", "p", true, 3))
+        .at(Duration.ofSeconds(10), "p", new SiteAction.Trip(3, "person in zone 3"))
+        .at(Duration.ofSeconds(20), "p", new SiteAction.Restore(3))
+        .duration(Duration.ofSeconds(30))
+        .build();
+    try (Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> receiver(c, sink)));
+        Site site = Site.start(scenario, SiteOptions.create(o -> o.receivers(receiver.localAddress(), null)
+            .virtualTime(Instant.now()).ackTimeout(Duration.ofSeconds(10))))) {
+      assertThat(site.camera("hall").scene()).isEmpty();
+      site.advance(Duration.ofSeconds(15));
+      assertThat(site.camera("hall").scene()).isEqualTo("person in zone 3");
+      assertThat(site.camera("hall").hasPtz()).isTrue();
+      site.runToEnd();
+      assertThat(site.camera("hall").scene()).isEmpty();
+      assertThat(sink.codes()).containsExactly("1120/3", "3120/3");
+    }
+  }
 }

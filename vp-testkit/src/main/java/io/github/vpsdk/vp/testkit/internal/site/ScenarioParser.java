@@ -1,6 +1,7 @@
 package io.github.vpsdk.vp.testkit.internal.site;
 
 import io.github.vpsdk.vp.protocols.dc09.Dc09Key;
+import io.github.vpsdk.vp.testkit.site.CameraSpec;
 import io.github.vpsdk.vp.testkit.site.Expectations;
 import io.github.vpsdk.vp.testkit.site.PanelFormat;
 import io.github.vpsdk.vp.testkit.site.PanelSpec;
@@ -51,7 +52,7 @@ public final class ScenarioParser {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("a scenario is a mapping with name, panels and timeline");
     }
-    known(root, "", Set.of("name", "receivers", "duration", "panels", "timeline", "expect"));
+    known(root, "", Set.of("name", "receivers", "duration", "panels", "timeline", "expect", "cameras"));
     String name = text(root, "name", "scenario");
     InetSocketAddress primary = null;
     InetSocketAddress backup = null;
@@ -92,8 +93,33 @@ public final class ScenarioParser {
       Integer retries = e.has("maxRetries") ? integer(e, "maxRetries", "expect.", 0) : null;
       expect = new Expectations(all, within, retries);
     }
+    List<CameraSpec> cameras = new ArrayList<>();
+    JsonNode cams = root.get("cameras");
+    if (cams != null && !cams.isNull()) {
+      if (!cams.isArray()) {
+        throw new IllegalArgumentException("cameras: a list of cameras is needed");
+      }
+      index = 0;
+      for (JsonNode c : cams) {
+        String at = "cameras[" + index++ + "].";
+        known(c, at, Set.of("name", "panel", "zones", "ptz", "user", "password", "clockSkew"));
+        String cname = text(c, "name", null);
+        if (cname == null) {
+          throw new IllegalArgumentException(at + "name: missing");
+        }
+        List<Integer> zones = new ArrayList<>();
+        JsonNode zs = c.get("zones");
+        if (zs != null && zs.isArray()) {
+          for (JsonNode z : zs) {
+            zones.add(z.asInt());
+          }
+        }
+        cameras.add(new CameraSpec(cname, optText(c, "panel"), zones, c.has("ptz") && c.get("ptz").asBoolean(),
+            text(c, "user", "admin"), text(c, "password", "admin"), duration(optText(c, "clockSkew"), at + "clockSkew", Duration.ZERO)));
+      }
+    }
     try {
-      return new Scenario(name, primary, backup, panels, timeline, duration, expect);
+      return new Scenario(name, primary, backup, panels, timeline, duration, expect, cameras);
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("scenario " + name + ": " + ex.getMessage(), ex);
     }
