@@ -416,6 +416,10 @@ public final class Site implements AutoCloseable {
   }
 
   private void execute(TimelineStep step) {
+    if (step.action() instanceof SiteAction.CameraFault) {
+      cameraFault((SiteAction.CameraFault) step.action());
+      return;
+    }
     List<SimulatedPanel> targets = step.panel() == null ? new ArrayList<>(panels.values()) : List.of(panel(step.panel()));
     log.debug("t+{} {} on {}", elapsed(), step.action(), step.panel() == null ? "all panels" : step.panel());
     for (SimulatedPanel p : targets) {
@@ -450,6 +454,38 @@ public final class Site implements AutoCloseable {
       } else if (a instanceof SiteAction.WrongKey) {
         p.wrongKey(((SiteAction.WrongKey) a).wrong());
       }
+    }
+  }
+
+  private void cameraFault(SiteAction.CameraFault f) {
+    SimulatedCamera c = camera(f.camera());
+    Duration d = f.duration() != null ? f.duration() : Duration.ZERO;
+    switch (f.kind()) {
+      case OFFLINE:
+        c.goOffline(io.github.vpsdk.vp.testkit.camera.OfflineMode.REFUSE);
+        break;
+      case ONLINE:
+        c.goOnline();
+        break;
+      case REBOOT:
+        c.reboot();
+        break;
+      case SLOW_SNAPSHOT:
+        c.setSnapshotDelay(d);
+        break;
+      case FAILING_SNAPSHOT:
+        c.setSnapshotFailing(true);
+        break;
+      case SNAPSHOT_OK:
+        c.setSnapshotFailing(false);
+        c.setSnapshotDelay(Duration.ZERO);
+        break;
+      case CLOCK_SKEW:
+        c.setClockSkew(d);
+        break;
+      default:
+        c.setScene(f.sees() != null ? f.sees() : "");
+        break;
     }
   }
 

@@ -110,6 +110,45 @@ public sealed interface SiteAction {
    */
   record WrongKey(boolean wrong) implements SiteAction {}
 
+  /**
+   * Something happens to a camera of the scenario (not to a panel: a step with this action names
+   * no panel).
+   *
+   * @param camera the camera's name
+   * @param kind what happens
+   * @param duration the delay of {@link CameraFaultKind#SLOW_SNAPSHOT}, the skew of {@link
+   *     CameraFaultKind#CLOCK_SKEW}, else ignored
+   * @param sees the scene of {@link CameraFaultKind#SEES}, else ignored
+   */
+  record CameraFault(String camera, CameraFaultKind kind, @Nullable Duration duration, @Nullable String sees)
+      implements SiteAction {
+    /** Validates. */
+    public CameraFault {
+      Objects.requireNonNull(camera, "camera");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** What can happen to a camera. */
+  enum CameraFaultKind {
+    /** The camera stops answering (connections refused). */
+    OFFLINE,
+    /** The camera answers again. */
+    ONLINE,
+    /** The camera reboots: unreachable for a while, PTZ home, event subscriptions lost. */
+    REBOOT,
+    /** Snapshots take {@code duration} to come. */
+    SLOW_SNAPSHOT,
+    /** Snapshots fail (HTTP 500). */
+    FAILING_SNAPSHOT,
+    /** Snapshots work again, on time. */
+    SNAPSHOT_OK,
+    /** The camera's clock is {@code duration} off the site's. */
+    CLOCK_SKEW,
+    /** The camera's picture shows {@code sees} (empty: nothing). */
+    SEES
+  }
+
   /** The panel-level technical events. */
   enum TechnicalKind {
     /** Panel tamper: SIA TA, CID 1137. */

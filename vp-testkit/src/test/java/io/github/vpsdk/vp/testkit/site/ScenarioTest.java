@@ -35,10 +35,14 @@ class ScenarioTest {
         "timeline:",
         "  - {at: 1s, panel: kiosk, action: trip, zone: 1, sees: a person}",
         "  - {at: 2s, action: clock-skew, skew: -2m}",
+        "  - {at: 3s, camera: cam, action: reboot}",
+        "  - {at: 4s, camera: cam, action: slow-snapshot, delay: 3s}",
         ""));
     assertThat(s.panels()).extracting(PanelSpec::name).containsExactly("kiosk-1", "kiosk-2", "kiosk-3");
     assertThat(s.panels()).extracting(PanelSpec::account).containsExactly("00FE", "00FF", "0100");
-    assertThat(s.timeline()).hasSize(4);
+    assertThat(s.timeline()).hasSize(6);
+    assertThat(s.timeline().get(5).action())
+        .isEqualTo(new SiteAction.CameraFault("cam", SiteAction.CameraFaultKind.SLOW_SNAPSHOT, Duration.ofSeconds(3), null));
     assertThat(s.timeline().get(3).action()).isEqualTo(new SiteAction.ClockSkew(Duration.ofMinutes(-2)));
     assertThat(s.cameras().get(0).sees("kiosk-2", 1)).isTrue();
     assertThat(s.cameras().get(0).sees("kiosk-1", 1)).isFalse();
@@ -58,6 +62,8 @@ class ScenarioTest {
         .hasMessageContaining("timeline[0].panel: no panel named q");
     assertThatThrownBy(() -> Scenario.parse("name: x\npanels:\n  - {name: p, account: \"1\", key: \"hex:12\"}\n"))
         .hasMessageContaining("panels[0].key").hasMessageNotContaining("hex:12");
+    assertThatThrownBy(() -> Scenario.parse("name: x\npanels:\n  - {name: p, account: \"1\"}\ntimeline:\n  - {camera: c, action: reboot}\n"))
+        .hasMessageContaining("unknown camera: c");
     assertThatThrownBy(() -> Scenario.parse("[not, a, mapping]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Scenario.parse("name: x\npanels:\n  - {name: p, account: \"1\"}\n  - {name: p, account: \"2\"}\n"))
         .hasMessageContaining("two panels are named p");

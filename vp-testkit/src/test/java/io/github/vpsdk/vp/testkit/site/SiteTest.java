@@ -150,6 +150,8 @@ class SiteTest {
         .camera(CameraSpec.of("hall", "p", true, 3))
         .at(Duration.ofSeconds(10), "p", new SiteAction.Trip(3, "person in zone 3"))
         .at(Duration.ofSeconds(20), "p", new SiteAction.Restore(3))
+        .at(Duration.ofSeconds(25), null, new SiteAction.CameraFault("hall", SiteAction.CameraFaultKind.FAILING_SNAPSHOT, null, null))
+        .at(Duration.ofSeconds(26), null, new SiteAction.CameraFault("hall", SiteAction.CameraFaultKind.SEES, null, "a cat"))
         .duration(Duration.ofSeconds(30))
         .build();
     try (Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> receiver(c, sink)));
@@ -159,8 +161,10 @@ class SiteTest {
       site.advance(Duration.ofSeconds(15));
       assertThat(site.camera("hall").scene()).isEqualTo("person in zone 3");
       assertThat(site.camera("hall").hasPtz()).isTrue();
-      site.runToEnd();
+      site.advance(Duration.ofSeconds(7));
       assertThat(site.camera("hall").scene()).isEmpty();
+      site.runToEnd();
+      assertThat(site.camera("hall").scene()).isEqualTo("a cat");
       assertThat(sink.codes()).containsExactly("1120/3", "3120/3");
     }
   }

@@ -245,6 +245,25 @@ public final class ScenarioParser {
     if (action == null) {
       throw new IllegalArgumentException(at + "action: missing");
     }
+    String camera = optText(s, "camera");
+    if (camera != null) {
+      known(s, at, Set.of("at", "every", "camera", "action", "delay", "skew", "sees"));
+      SiteAction.CameraFaultKind kind;
+      try {
+        kind = SiteAction.CameraFaultKind.valueOf(action.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(at + "action: a camera action is one of offline, online, reboot, slow-snapshot,"
+            + " failing-snapshot, snapshot-ok, clock-skew, sees; not " + action);
+      }
+      String skew = optText(s, "skew");
+      boolean negative = skew != null && skew.startsWith("-");
+      Duration d = kind == SiteAction.CameraFaultKind.CLOCK_SKEW
+          ? duration(negative ? skew.substring(1) : skew, at + "skew", Duration.ZERO)
+          : duration(optText(s, "delay"), at + "delay", Duration.ZERO);
+      out.add(new TimelineStep(when, every, null, new SiteAction.CameraFault(camera, kind, negative ? d.negated() : d,
+          optText(s, "sees"))));
+      return;
+    }
     SiteAction a = action(s, at, action.toLowerCase(Locale.ROOT));
     if (panel == null) {
       out.add(new TimelineStep(when, every, null, a));
