@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated ONVIF camera on loopback: device, Media1, Media2 and (optionally) PTZ services over
+ * A simulated ONVIF camera on loopback: device, Media1, Media2, events (PullPoint) and (optionally) PTZ services over
  * SOAP 1.2, WS-Security UsernameToken checks against its own clock, and a JPEG snapshot behind
  * HTTP digest authentication, all on one port. Scenario methods change what it shows ({@link
  * #setScene}) and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
@@ -290,11 +290,35 @@ public final class SimulatedCamera implements AutoCloseable {
 
   /**
    * Reboots, as SystemReboot does: the PTZ head goes home and stops, accepted token nonces are
-   * forgotten, and for the {@link Builder#rebootDowntime downtime} (on the injected clock) every
+   * forgotten, every event subscription is dropped (clients must subscribe again), and for the {@link Builder#rebootDowntime downtime} (on the injected clock) every
    * request is answered 503.
    */
   public void reboot() {
     state.reboot();
+  }
+
+  /**
+   * Raises or clears an event on the ONVIF topics of its kind (see {@link CameraEventKind}). Every
+   * live PullPoint subscription whose topic filter matches gets a message, dated by the camera
+   * clock. A property (motion, field, tamper, video loss, digital input) sends a {@code Changed}
+   * message only when its state changes; a line crossing is an event, sent on each {@code
+   * raise(LINE_CROSSING, true)} with a new {@code ObjectId}.
+   *
+   * @param kind the event
+   * @param active true when the condition starts, false when it ends
+   * @return how many messages were queued over all subscriptions
+   */
+  public int raise(CameraEventKind kind, boolean active) {
+    return state.events().raise(Objects.requireNonNull(kind, "kind"), active);
+  }
+
+  /**
+   * The live PullPoint subscriptions (those not ended, unsubscribed or dropped at reboot).
+   *
+   * @return how many
+   */
+  public int eventSubscriptionCount() {
+    return state.events().subscriptionCount();
   }
 
   /**

@@ -108,6 +108,7 @@ final class DeviceService {
     r.getService().add(service(NS_DEVICE, CameraServer.DEVICE_PATH, 2, 60));
     r.getService().add(service(NS_MEDIA, CameraServer.MEDIA_PATH, 2, 60));
     r.getService().add(service(NS_MEDIA2, CameraServer.MEDIA2_PATH, 2, 60));
+    r.getService().add(service(EventService.NS_EVENTS, CameraServer.EVENTS_PATH, 2, 60));
     if (state.ptz().isPresent()) {
       r.getService().add(service(NS_PTZ, CameraServer.PTZ_PATH, 2, 60));
     }
@@ -184,6 +185,15 @@ final class DeviceService {
       rt.setRTPRTSPTCP(true);
       m.setStreamingCapabilities(rt);
       c.setMedia(m);
+    }
+    if (all || wanted.contains(CapabilityCategory.EVENTS)) {
+      io.github.vpsdk.vp.onvif.internal.wsdl.schema.EventCapabilities ev =
+          new io.github.vpsdk.vp.onvif.internal.wsdl.schema.EventCapabilities();
+      ev.setXAddr(state.url(CameraServer.EVENTS_PATH));
+      ev.setWSSubscriptionPolicySupport(false);
+      ev.setWSPullPointSupport(true);
+      ev.setWSPausableSubscriptionManagerInterfaceSupport(false);
+      c.setEvents(ev);
     }
     if (state.ptz().isPresent() && (all || wanted.contains(CapabilityCategory.PTZ))) {
       PTZCapabilities p = new PTZCapabilities();
