@@ -161,6 +161,15 @@ public final class CameraServer implements AutoCloseable {
   }
 
   /**
+   * The scopes the camera announces (GetScopes, WS-Discovery).
+   *
+   * @return the scope URIs
+   */
+  public List<String> scopes() {
+    return DeviceService.scopeItems(state);
+  }
+
+  /**
    * The bound port.
    *
    * @return the port

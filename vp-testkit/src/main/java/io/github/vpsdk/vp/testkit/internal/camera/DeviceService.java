@@ -206,18 +206,33 @@ final class DeviceService {
   }
 
   private GetScopesResponse scopes() {
-    CameraConfig c = state.config();
     GetScopesResponse r = new GetScopesResponse();
-    r.getScopes().add(scope("onvif://www.onvif.org/Profile/Streaming", ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/Profile/T", ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/type/video_encoder", ScopeDefinition.FIXED));
-    if (state.ptz().isPresent()) {
-      r.getScopes().add(scope("onvif://www.onvif.org/type/ptz", ScopeDefinition.FIXED));
+    for (String item : scopeItems(state)) {
+      boolean configurable = item.contains("/name/") || item.contains("/location/");
+      r.getScopes().add(scope(item, configurable ? ScopeDefinition.CONFIGURABLE : ScopeDefinition.FIXED));
     }
-    r.getScopes().add(scope("onvif://www.onvif.org/hardware/" + enc(c.model()), ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/name/" + enc(c.name()), ScopeDefinition.CONFIGURABLE));
-    r.getScopes().add(scope("onvif://www.onvif.org/location/simulated", ScopeDefinition.CONFIGURABLE));
     return r;
+  }
+
+  /**
+   * The scopes of a camera, as GetScopes and WS-Discovery announce them.
+   *
+   * @param state the camera
+   * @return the scope URIs
+   */
+  static List<String> scopeItems(CameraState state) {
+    CameraConfig c = state.config();
+    List<String> out = new java.util.ArrayList<>();
+    out.add("onvif://www.onvif.org/Profile/Streaming");
+    out.add("onvif://www.onvif.org/Profile/T");
+    out.add("onvif://www.onvif.org/type/video_encoder");
+    if (state.ptz().isPresent()) {
+      out.add("onvif://www.onvif.org/type/ptz");
+    }
+    out.add("onvif://www.onvif.org/hardware/" + enc(c.model()));
+    out.add("onvif://www.onvif.org/name/" + enc(c.name()));
+    out.add("onvif://www.onvif.org/location/simulated");
+    return out;
   }
 
   private static Scope scope(String item, ScopeDefinition def) {
