@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated ONVIF camera on loopback: device, Media1, Media2, events (PullPoint) and (optionally) PTZ services over
- * SOAP 1.2, WS-Security UsernameToken checks against its own clock, and a JPEG snapshot behind
+ * A simulated ONVIF camera on loopback: device, Media1, Media2, events (PullPoint), imaging and
+ * (optionally) PTZ services over SOAP 1.2, WS-Security UsernameToken checks against its own clock, and a JPEG snapshot behind
  * HTTP digest authentication, all on one port. Scenario methods change what it shows ({@link
  * #setScene}) and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
  * #setSnapshotFailing}, {@link #setClockSkew}, {@link #reboot}) while it runs. Thread-safe.
@@ -353,6 +353,16 @@ public final class SimulatedCamera implements AutoCloseable {
    */
   public int raise(CameraEventKind kind, boolean active) {
     return state.events().raise(Objects.requireNonNull(kind, "kind"), active);
+  }
+
+  /**
+   * The focus position of the video source now, from 0 (near) to 1 (far), as the imaging service's
+   * GetStatus reports it; focus moves are computed from the injected clock.
+   *
+   * @return the position
+   */
+  public double focusPosition() {
+    return state.imaging().focusPosition();
   }
 
   /**

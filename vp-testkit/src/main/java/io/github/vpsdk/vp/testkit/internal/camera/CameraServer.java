@@ -2,6 +2,7 @@ package io.github.vpsdk.vp.testkit.internal.camera;
 
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.Device;
 import io.github.vpsdk.vp.onvif.internal.wsdl.events.EventPortType;
+import io.github.vpsdk.vp.onvif.internal.wsdl.imaging.ImagingPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media.Media;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media2.Media2;
 import io.github.vpsdk.vp.onvif.internal.wsdl.ptz.PTZ;
@@ -47,6 +48,8 @@ public final class CameraServer implements AutoCloseable {
   public static final String MEDIA2_PATH = "/onvif/media2_service";
   /** Path of the PTZ service. */
   public static final String PTZ_PATH = "/onvif/ptz_service";
+  /** Path of the imaging service. */
+  public static final String IMAGING_PATH = "/onvif/imaging_service";
   /** Path of the event service. */
   public static final String EVENTS_PATH = "/onvif/event_service";
   /** Path of the PullPoint subscriptions (each is {@code ?Idx=N} on it). */
@@ -104,6 +107,7 @@ public final class CameraServer implements AutoCloseable {
     EventService events = new EventService(state);
     publish(b, EventPortType.class, events.service().proxy(EventPortType.class), EVENTS_PATH, wss);
     publish(b, SubscriptionPort.class, events.subscription().proxy(SubscriptionPort.class), SUBSCRIPTION_PATH, wss);
+    publish(b, ImagingPort.class, new ImagingService(state).handlers().proxy(ImagingPort.class), IMAGING_PATH, wss);
     if (state.ptz().isPresent()) {
       publish(b, PTZ.class, ptz.handlers().proxy(PTZ.class), PTZ_PATH, wss);
     }

@@ -29,6 +29,7 @@ public final class CameraState {
   private final AtomicInteger reboots = new AtomicInteger();
   private final NonceCache nonces;
   private final EventBroker events;
+  private final ImagingState imaging;
   private int nextPreset = 1;
   private PtzVector home;
   private volatile Duration skew;
@@ -49,6 +50,7 @@ public final class CameraState {
     this.skew = config.initialSkew();
     this.nonces = new NonceCache(100_000);
     this.events = new EventBroker(this::cameraNow);
+    this.imaging = new ImagingState(config.clock());
     if (config.ptz() != null) {
       this.home = new PtzVector(0, 0, config.ptz().zoom().min());
       this.ptz = new PtzHead(config.ptz(), config.clock(), home);
@@ -291,6 +293,15 @@ public final class CameraState {
   }
 
   /**
+   * The image settings and focus lens.
+   *
+   * @return the imaging state
+   */
+  public ImagingState imaging() {
+    return imaging;
+  }
+
+  /**
    * The nonce cache of accepted UsernameTokens.
    *
    * @return the cache
@@ -388,13 +399,14 @@ public final class CameraState {
 
   /**
    * Reboots: the head goes home and stops, the token nonce cache empties, event subscriptions are
-   * dropped, and the camera answers
+   * dropped, the focus stops, image settings set without persistence are lost, and the camera answers
    * 503 for the configured downtime.
    */
   public void reboot() {
     reboots.incrementAndGet();
     nonces.clear();
     events.dropAll();
+    imaging.reboot();
     if (ptz != null) {
       ptz.reset(home());
     }

@@ -109,6 +109,7 @@ final class DeviceService {
     r.getService().add(service(NS_MEDIA, CameraServer.MEDIA_PATH, 2, 60));
     r.getService().add(service(NS_MEDIA2, CameraServer.MEDIA2_PATH, 2, 60));
     r.getService().add(service(EventService.NS_EVENTS, CameraServer.EVENTS_PATH, 2, 60));
+    r.getService().add(service(ImagingService.NS_IMAGING, CameraServer.IMAGING_PATH, 2, 60));
     if (state.ptz().isPresent()) {
       r.getService().add(service(NS_PTZ, CameraServer.PTZ_PATH, 2, 60));
     }
@@ -185,6 +186,12 @@ final class DeviceService {
       rt.setRTPRTSPTCP(true);
       m.setStreamingCapabilities(rt);
       c.setMedia(m);
+    }
+    if (all || wanted.contains(CapabilityCategory.IMAGING)) {
+      io.github.vpsdk.vp.onvif.internal.wsdl.schema.ImagingCapabilities im =
+          new io.github.vpsdk.vp.onvif.internal.wsdl.schema.ImagingCapabilities();
+      im.setXAddr(state.url(CameraServer.IMAGING_PATH));
+      c.setImaging(im);
     }
     if (all || wanted.contains(CapabilityCategory.EVENTS)) {
       io.github.vpsdk.vp.onvif.internal.wsdl.schema.EventCapabilities ev =
