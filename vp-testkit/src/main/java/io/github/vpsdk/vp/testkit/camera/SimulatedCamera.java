@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated ONVIF camera on loopback: device, Media1, Media2, events (PullPoint), imaging and
- * (optionally) PTZ services over SOAP 1.2, WS-Security UsernameToken checks against its own clock, and a JPEG snapshot behind
- * HTTP digest authentication, all on one port. Scenario methods change what it shows ({@link
- * #setScene}) and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
+ * (optionally) PTZ services over SOAP 1.2, WS-Security UsernameToken checks against its own
+ * clock, and a JPEG snapshot behind HTTP digest authentication, all on one port; optionally a
+ * WS-Discovery responder. Scenario methods change what it shows ({@link #setScene}), {@link
+ * #raise raise events}, and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
  * #setSnapshotFailing}, {@link #setClockSkew}, {@link #reboot}) while it runs. Thread-safe.
  *
  * <p>Time: the camera clock is the injected {@link Builder#clock clock} plus a skew. PTZ motion
