@@ -27,7 +27,6 @@ import jakarta.xml.ws.wsaddressing.W3CEndpointReferenceBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -221,9 +220,13 @@ final class EventService {
       if (t.startsWith("P") || t.startsWith("-P")) {
         d = Xml.duration(javax.xml.datatype.DatatypeFactory.newInstance().newDuration(t));
       } else {
-        d = Duration.between(now, OffsetDateTime.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$") ? t : t + "Z").toInstant());
+        boolean zoned = t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$");
+        d = Duration.between(now, OffsetDateTime.parse(zoned ? t : t + "Z").toInstant());
       }
-    } catch (IllegalArgumentException | DateTimeParseException | javax.xml.datatype.DatatypeConfigurationException | ArithmeticException e) {
+    } catch (IllegalArgumentException
+        | java.time.DateTimeException
+        | javax.xml.datatype.DatatypeConfigurationException
+        | ArithmeticException e) {
       d = null;
     }
     if (d == null || d.isNegative() || d.isZero()) {
@@ -242,7 +245,7 @@ final class EventService {
       if (req.getTimeout() != null) {
         try {
           timeout = Xml.duration(req.getTimeout());
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | java.time.DateTimeException e) {
           timeout = EventBroker.MAX_HOLD;
         }
       }
