@@ -2,10 +2,13 @@ package io.github.vpsdk.vp.testkit.camera;
 
 import io.github.vpsdk.vp.onvif.PtzPreset;
 import io.github.vpsdk.vp.onvif.PtzVector;
+import io.github.vpsdk.vp.onvif.discovery.DiscoveryResponder;
+import io.github.vpsdk.vp.onvif.discovery.ResponderConfig;
 import io.github.vpsdk.vp.testkit.internal.camera.CameraConfig;
 import io.github.vpsdk.vp.testkit.internal.camera.CameraServer;
 import io.github.vpsdk.vp.testkit.internal.camera.CameraState;
 import io.github.vpsdk.vp.testkit.internal.camera.PtzHead;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated ONVIF camera on loopback: device, Media1, Media2 and (optionally) PTZ services over
- * SOAP 1.2, WS-Security UsernameToken checks against its own clock, and a JPEG snapshot behind
- * HTTP digest authentication, all on one port. Scenario methods change what it shows ({@link
- * #setScene}) and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
+ * A simulated ONVIF camera on loopback: device, Media1, Media2, events (PullPoint), imaging and
+ * (optionally) PTZ services over SOAP 1.2, WS-Security UsernameToken checks against its own
+ * clock, and a JPEG snapshot behind HTTP digest authentication, all on one port; optionally a
+ * WS-Discovery responder. Scenario methods change what it shows ({@link #setScene}), {@link
+ * #raise raise events}, and inject faults ({@link #goOffline}, {@link #setSnapshotDelay}, {@link
  * #setSnapshotFailing}, {@link #setClockSkew}, {@link #reboot}) while it runs. Thread-safe.
  *
  * <p>Time: the camera clock is the injected {@link Builder#clock clock} plus a skew. PTZ motion
@@ -40,11 +45,14 @@ import org.jspecify.annotations.Nullable;
 public final class SimulatedCamera implements AutoCloseable {
   private final CameraState state;
   private final CameraServer server;
+  private final @Nullable InetSocketAddress discoveryBind;
+  private @Nullable DiscoveryResponder discovery;
   private volatile boolean started;
 
-  private SimulatedCamera(CameraConfig config) {
+  private SimulatedCamera(CameraConfig config, @Nullable InetSocketAddress discoveryBind) {
     this.state = new CameraState(config);
     this.server = new CameraServer(state);
+    this.discoveryBind = discoveryBind;
   }
 
   /**
@@ -70,6 +78,27 @@ public final class SimulatedCamera implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     server.start();
+    if (discoveryBind != null) {
+      InetSocketAddress bind = discoveryBind;
+      String serial = state.config().serialNumber();
+      try {
+        discovery =
+            DiscoveryResponder.start(
+                ResponderConfig.create(
+                    b ->
+                        b.endpointReference(
+                                "urn:uuid:"
+                                    + UUID.nameUUIDFromBytes(
+                                        ("vp-simcam:" + serial).getBytes(StandardCharsets.UTF_8)))
+                            .scopes(server.scopes())
+                            .xAddrs(List.of(URI.create(state.url(CameraServer.DEVICE_PATH))))
+                            .bind(bind)
+                            .joinGroup(bind.getAddress() != null && bind.getAddress().isAnyLocalAddress())));
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
     started = true;
     return this;
   }
@@ -77,7 +106,22 @@ public final class SimulatedCamera implements AutoCloseable {
   /** Stops answering and frees the port. Idempotent. */
   @Override
   public synchronized void close() {
+    DiscoveryResponder d = discovery;
+    if (d != null) {
+      d.close();
+    }
     server.close();
+  }
+
+  /**
+   * The address the WS-Discovery responder listens on, when {@link Builder#discovery} asked for
+   * one.
+   *
+   * @return the bound UDP address, or empty without discovery
+   */
+  public Optional<InetSocketAddress> discoveryAddress() {
+    DiscoveryResponder d = discovery;
+    return d == null ? Optional.empty() : Optional.of(d.localAddress());
   }
 
   private void requireStarted() {
@@ -290,11 +334,45 @@ public final class SimulatedCamera implements AutoCloseable {
 
   /**
    * Reboots, as SystemReboot does: the PTZ head goes home and stops, accepted token nonces are
-   * forgotten, and for the {@link Builder#rebootDowntime downtime} (on the injected clock) every
+   * forgotten, every event subscription is dropped (clients must subscribe again), and for the {@link Builder#rebootDowntime downtime} (on the injected clock) every
    * request is answered 503.
    */
   public void reboot() {
     state.reboot();
+  }
+
+  /**
+   * Raises or clears an event on the ONVIF topics of its kind (see {@link CameraEventKind}). Every
+   * live PullPoint subscription whose topic filter matches gets a message, dated by the camera
+   * clock. A property (motion, field, tamper, video loss, digital input) sends a {@code Changed}
+   * message only when its state changes; a line crossing is an event, sent on each {@code
+   * raise(LINE_CROSSING, true)} with a new {@code ObjectId}.
+   *
+   * @param kind the event
+   * @param active true when the condition starts, false when it ends
+   * @return how many messages were queued over all subscriptions
+   */
+  public int raise(CameraEventKind kind, boolean active) {
+    return state.events().raise(Objects.requireNonNull(kind, "kind"), active);
+  }
+
+  /**
+   * The focus position of the video source now, from 0 (near) to 1 (far), as the imaging service's
+   * GetStatus reports it; focus moves are computed from the injected clock.
+   *
+   * @return the position
+   */
+  public double focusPosition() {
+    return state.imaging().focusPosition();
+  }
+
+  /**
+   * The live PullPoint subscriptions (those not ended, unsubscribed or dropped at reboot).
+   *
+   * @return how many
+   */
+  public int eventSubscriptionCount() {
+    return state.events().subscriptionCount();
   }
 
   /**
@@ -347,6 +425,7 @@ public final class SimulatedCamera implements AutoCloseable {
     private @Nullable Integer rtspPort;
     private Duration rebootDowntime = Duration.ZERO;
     private boolean strictFaultStatus;
+    private @Nullable InetSocketAddress discoveryBind;
 
     private Builder() {}
 
@@ -575,6 +654,25 @@ public final class SimulatedCamera implements AutoCloseable {
     }
 
     /**
+     * Runs a WS-Discovery responder (vp-onvif's {@link DiscoveryResponder}) with the camera: it
+     * answers Probes with the camera's device address and scopes (name, hardware, profiles). Bound
+     * to the wildcard address it also joins the multicast group ({@code 0.0.0.0:3702} is what a
+     * real camera does); on another address, such as {@code 127.0.0.1} port 0 in tests, it only
+     * answers unicast Probes. Default: no discovery.
+     *
+     * @param bindHost the address to listen on
+     * @param bindPort the UDP port, 0 for any free one
+     * @return this builder
+     */
+    public Builder discovery(String bindHost, int bindPort) {
+      if (bindPort < 0 || bindPort > 65535) {
+        throw new IllegalArgumentException("port out of range: " + bindPort);
+      }
+      this.discoveryBind = new InetSocketAddress(Objects.requireNonNull(bindHost, "bindHost"), bindPort);
+      return this;
+    }
+
+    /**
      * Builds the camera (not started).
      *
      * @return the camera
@@ -599,7 +697,8 @@ public final class SimulatedCamera implements AutoCloseable {
           new CameraConfig(
               name, manufacturer, model, firmwareVersion, serial, hardwareId, user, password, auth,
               passwordTextAccepted, tokenWindow, clock, skew, ps, ptz, presets, snapshotAuth, host,
-              port, rtspPort, rebootDowntime, strictFaultStatus));
+              port, rtspPort, rebootDowntime, strictFaultStatus),
+          discoveryBind);
     }
   }
 }

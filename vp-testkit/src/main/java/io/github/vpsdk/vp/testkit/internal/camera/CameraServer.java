@@ -1,6 +1,8 @@
 package io.github.vpsdk.vp.testkit.internal.camera;
 
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.Device;
+import io.github.vpsdk.vp.onvif.internal.wsdl.events.EventPortType;
+import io.github.vpsdk.vp.onvif.internal.wsdl.imaging.ImagingPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media.Media;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media2.Media2;
 import io.github.vpsdk.vp.onvif.internal.wsdl.ptz.PTZ;
@@ -46,10 +48,24 @@ public final class CameraServer implements AutoCloseable {
   public static final String MEDIA2_PATH = "/onvif/media2_service";
   /** Path of the PTZ service. */
   public static final String PTZ_PATH = "/onvif/ptz_service";
+  /** Path of the imaging service. */
+  public static final String IMAGING_PATH = "/onvif/imaging_service";
+  /** Path of the event service. */
+  public static final String EVENTS_PATH = "/onvif/event_service";
+  /** Path of the PullPoint subscriptions (each is {@code ?Idx=N} on it). */
+  public static final String SUBSCRIPTION_PATH = "/onvif/subscription";
   /** Path of the snapshot servlet. */
   public static final String SNAPSHOT_PATH = "/onvif/snapshot";
 
   private static final Logger LOG = LoggerFactory.getLogger(CameraServer.class);
+  /** Prefixes declared on every answer's envelope, as cameras do (topics name {@code tns1}). */
+  private static final java.util.Map<String, String> NAMESPACES =
+      java.util.Map.of(
+          "tns1", EventService.TOPICS,
+          "tt", EventService.TT,
+          "wsnt", EventService.WSNT,
+          "tev", EventService.NS_EVENTS);
+
   private static final Duration MAX_SILENCE = Duration.ofMinutes(10);
 
   private final CameraState state;
@@ -88,6 +104,10 @@ public final class CameraServer implements AutoCloseable {
     publish(b, Device.class, new DeviceService(state).handlers().proxy(Device.class), DEVICE_PATH, wss);
     publish(b, Media.class, media.media1().proxy(Media.class), MEDIA_PATH, wss);
     publish(b, Media2.class, media.media2().proxy(Media2.class), MEDIA2_PATH, wss);
+    EventService events = new EventService(state);
+    publish(b, EventPortType.class, events.service().proxy(EventPortType.class), EVENTS_PATH, wss);
+    publish(b, SubscriptionPort.class, events.subscription().proxy(SubscriptionPort.class), SUBSCRIPTION_PATH, wss);
+    publish(b, ImagingPort.class, new ImagingService(state).handlers().proxy(ImagingPort.class), IMAGING_PATH, wss);
     if (state.ptz().isPresent()) {
       publish(b, PTZ.class, ptz.handlers().proxy(PTZ.class), PTZ_PATH, wss);
     }
@@ -139,7 +159,18 @@ public final class CameraServer implements AutoCloseable {
     f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     f.getInInterceptors().add(new IgnoreSoapAction());
     f.getInInterceptors().add(wss);
+    f.getInInterceptors().add(UnderstoodAddressing.INSTANCE);
+    f.setProperties(new java.util.HashMap<>(java.util.Map.of("soap.env.ns.map", NAMESPACES)));
     endpoints.add(f.create());
+  }
+
+  /**
+   * The scopes the camera announces (GetScopes, WS-Discovery).
+   *
+   * @return the scope URIs
+   */
+  public List<String> scopes() {
+    return DeviceService.scopeItems(state);
   }
 
   /**
@@ -231,6 +262,7 @@ public final class CameraServer implements AutoCloseable {
       closed = true;
       lock.notifyAll();
     }
+    state.events().close();
     for (Server s : endpoints) {
       try {
         s.destroy();

@@ -28,6 +28,8 @@ public final class CameraState {
   private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
   private final AtomicInteger reboots = new AtomicInteger();
   private final NonceCache nonces;
+  private final EventBroker events;
+  private final ImagingState imaging;
   private int nextPreset = 1;
   private PtzVector home;
   private volatile Duration skew;
@@ -47,6 +49,8 @@ public final class CameraState {
     this.config = config;
     this.skew = config.initialSkew();
     this.nonces = new NonceCache(100_000);
+    this.events = new EventBroker(this::cameraNow);
+    this.imaging = new ImagingState(config.clock());
     if (config.ptz() != null) {
       this.home = new PtzVector(0, 0, config.ptz().zoom().min());
       this.ptz = new PtzHead(config.ptz(), config.clock(), home);
@@ -280,6 +284,24 @@ public final class CameraState {
   }
 
   /**
+   * The event broker: property states and PullPoint subscriptions.
+   *
+   * @return the broker
+   */
+  public EventBroker events() {
+    return events;
+  }
+
+  /**
+   * The image settings and focus lens.
+   *
+   * @return the imaging state
+   */
+  public ImagingState imaging() {
+    return imaging;
+  }
+
+  /**
    * The nonce cache of accepted UsernameTokens.
    *
    * @return the cache
@@ -376,12 +398,15 @@ public final class CameraState {
   }
 
   /**
-   * Reboots: the head goes home and stops, the token nonce cache empties, and the camera answers
+   * Reboots: the head goes home and stops, the token nonce cache empties, event subscriptions are
+   * dropped, the focus stops, image settings set without persistence are lost, and the camera answers
    * 503 for the configured downtime.
    */
   public void reboot() {
     reboots.incrementAndGet();
     nonces.clear();
+    events.dropAll();
+    imaging.reboot();
     if (ptz != null) {
       ptz.reset(home());
     }

@@ -108,6 +108,8 @@ final class DeviceService {
     r.getService().add(service(NS_DEVICE, CameraServer.DEVICE_PATH, 2, 60));
     r.getService().add(service(NS_MEDIA, CameraServer.MEDIA_PATH, 2, 60));
     r.getService().add(service(NS_MEDIA2, CameraServer.MEDIA2_PATH, 2, 60));
+    r.getService().add(service(EventService.NS_EVENTS, CameraServer.EVENTS_PATH, 2, 60));
+    r.getService().add(service(ImagingService.NS_IMAGING, CameraServer.IMAGING_PATH, 2, 60));
     if (state.ptz().isPresent()) {
       r.getService().add(service(NS_PTZ, CameraServer.PTZ_PATH, 2, 60));
     }
@@ -185,6 +187,21 @@ final class DeviceService {
       m.setStreamingCapabilities(rt);
       c.setMedia(m);
     }
+    if (all || wanted.contains(CapabilityCategory.IMAGING)) {
+      io.github.vpsdk.vp.onvif.internal.wsdl.schema.ImagingCapabilities im =
+          new io.github.vpsdk.vp.onvif.internal.wsdl.schema.ImagingCapabilities();
+      im.setXAddr(state.url(CameraServer.IMAGING_PATH));
+      c.setImaging(im);
+    }
+    if (all || wanted.contains(CapabilityCategory.EVENTS)) {
+      io.github.vpsdk.vp.onvif.internal.wsdl.schema.EventCapabilities ev =
+          new io.github.vpsdk.vp.onvif.internal.wsdl.schema.EventCapabilities();
+      ev.setXAddr(state.url(CameraServer.EVENTS_PATH));
+      ev.setWSSubscriptionPolicySupport(false);
+      ev.setWSPullPointSupport(true);
+      ev.setWSPausableSubscriptionManagerInterfaceSupport(false);
+      c.setEvents(ev);
+    }
     if (state.ptz().isPresent() && (all || wanted.contains(CapabilityCategory.PTZ))) {
       PTZCapabilities p = new PTZCapabilities();
       p.setXAddr(state.url(CameraServer.PTZ_PATH));
@@ -196,18 +213,33 @@ final class DeviceService {
   }
 
   private GetScopesResponse scopes() {
-    CameraConfig c = state.config();
     GetScopesResponse r = new GetScopesResponse();
-    r.getScopes().add(scope("onvif://www.onvif.org/Profile/Streaming", ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/Profile/T", ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/type/video_encoder", ScopeDefinition.FIXED));
-    if (state.ptz().isPresent()) {
-      r.getScopes().add(scope("onvif://www.onvif.org/type/ptz", ScopeDefinition.FIXED));
+    for (String item : scopeItems(state)) {
+      boolean configurable = item.contains("/name/") || item.contains("/location/");
+      r.getScopes().add(scope(item, configurable ? ScopeDefinition.CONFIGURABLE : ScopeDefinition.FIXED));
     }
-    r.getScopes().add(scope("onvif://www.onvif.org/hardware/" + enc(c.model()), ScopeDefinition.FIXED));
-    r.getScopes().add(scope("onvif://www.onvif.org/name/" + enc(c.name()), ScopeDefinition.CONFIGURABLE));
-    r.getScopes().add(scope("onvif://www.onvif.org/location/simulated", ScopeDefinition.CONFIGURABLE));
     return r;
+  }
+
+  /**
+   * The scopes of a camera, as GetScopes and WS-Discovery announce them.
+   *
+   * @param state the camera
+   * @return the scope URIs
+   */
+  static List<String> scopeItems(CameraState state) {
+    CameraConfig c = state.config();
+    List<String> out = new java.util.ArrayList<>();
+    out.add("onvif://www.onvif.org/Profile/Streaming");
+    out.add("onvif://www.onvif.org/Profile/T");
+    out.add("onvif://www.onvif.org/type/video_encoder");
+    if (state.ptz().isPresent()) {
+      out.add("onvif://www.onvif.org/type/ptz");
+    }
+    out.add("onvif://www.onvif.org/hardware/" + enc(c.model()));
+    out.add("onvif://www.onvif.org/name/" + enc(c.name()));
+    out.add("onvif://www.onvif.org/location/simulated");
+    return out;
   }
 
   private static Scope scope(String item, ScopeDefinition def) {
