@@ -492,7 +492,9 @@ public final class Site implements AutoCloseable {
   private void showOnCameras(String panel, int zone, String scene) {
     for (CameraSpec c : scenario.cameras()) {
       if (c.sees(panel, zone)) {
-        cameras.get(c.name()).setScene(scene);
+        SimulatedCamera cam = cameras.get(c.name());
+        cam.setScene(scene);
+        cam.raise(io.github.vpsdk.vp.testkit.camera.CameraEventKind.MOTION, !scene.isEmpty());
       }
     }
   }

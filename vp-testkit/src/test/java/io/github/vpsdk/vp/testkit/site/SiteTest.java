@@ -160,6 +160,15 @@ class SiteTest {
       assertThat(site.camera("hall").scene()).isEmpty();
       site.advance(Duration.ofSeconds(15));
       assertThat(site.camera("hall").scene()).isEqualTo("person in zone 3");
+      try (io.github.vpsdk.vp.onvif.OnvifClient client = io.github.vpsdk.vp.onvif.OnvifClient.create(
+          io.github.vpsdk.vp.onvif.OnvifConfig.defaults())) {
+        io.github.vpsdk.vp.onvif.OnvifCamera cam = client.connect(site.camera("hall").xaddr(),
+            io.github.vpsdk.vp.onvif.Credentials.of("admin", "admin")).get(60, TimeUnit.SECONDS);
+        var sub = cam.events().subscribe(Duration.ofMinutes(1), null).get(30, TimeUnit.SECONDS);
+        var messages = sub.pull(Duration.ofSeconds(2), 10).get(30, TimeUnit.SECONDS);
+        assertThat(messages.events()).as("the camera confirms the alarm with its motion event")
+            .anyMatch(e -> e.topicPath().contains("Motion") && e.active().orElse(false));
+      }
       assertThat(site.camera("hall").hasPtz()).isTrue();
       site.advance(Duration.ofSeconds(7));
       assertThat(site.camera("hall").scene()).isEmpty();
