@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     description = {
       "Subscribe to the camera's events (PullPoint, renewed and re-created on loss) and print one"
           + " JSON line per event: topic, operation, time, source, data, active, and alarm (vp code,"
-          + " category, priority, restore, text) when vp maps the topic to an alarm.",
+          + " category, priority, restore, source, text) when vp maps the topic to an alarm.",
       "Runs until --for elapses, --max events were printed, or standard input closes (so"
           + " '< /dev/null' stops it at once: use --for). Failures the stream recovers from go to"
           + " standard error; a camera without an event service, or refusing the account, ends it"
@@ -171,6 +171,7 @@ final class OnvifEventsCommand extends OnvifDeviceCommand {
       m.put("category", a.category().name());
       m.put("priority", a.priority().name());
       m.put("restore", a.restore());
+      m.put("source", a.source());
       m.put("text", a.text());
       line.put("alarm", m);
     }

@@ -257,6 +257,7 @@ class OnvifCommandTest {
       assertThat(alarm.get("code").asString()).isEqualTo("CAMERA_MOTION");
       assertThat(alarm.get("category").asString()).isEqualTo("INTRUSION");
       assertThat(alarm.get("restore").asBoolean()).isFalse();
+      assertThat(alarm.get("source").asString()).isEqualTo("camera:127.0.0.1:" + fake.port());
       assertThat(fake.requests)
           .filteredOn(r -> r.getKey().equals("CreatePullPointSubscription"))
           .singleElement()
