@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Maps CXF, JAX-WS and I/O failures to {@link OnvifException}. */
 public final class Faults {
+  private static final String INVALID_QNAME = "Invalid QName in mapping: ";
+
   private Faults() {}
 
   /**
@@ -45,17 +48,17 @@ public final class Faults {
     }
     SOAPFaultException jaxws = find(t, SOAPFaultException.class);
     if (jaxws != null) {
-      String code = null;
+      List<String> codes = new ArrayList<>();
       try {
         var it = jaxws.getFault().getFaultSubcodes();
         while (it.hasNext()) {
           QName q = it.next();
-          code = q.getLocalPart();
+          codes.add(q.getLocalPart());
         }
       } catch (UnsupportedOperationException ignored) {
         // SOAP 1.1 fault: no subcodes
       }
-      return fromCode(code, String.valueOf(jaxws.getMessage()), operation, t);
+      return fromCodes(codes, String.valueOf(jaxws.getMessage()), operation, t);
     }
     HTTPException http = find(t, HTTPException.class);
     if (http != null) {
@@ -74,6 +77,14 @@ public final class Faults {
         || find(t, java.io.IOException.class) != null) {
       return new OnvifException(
           Kind.UNREACHABLE, operation + ": camera unreachable: " + rootMessage(t), null, t);
+    }
+    String unresolved = unresolvedSubcode(t);
+    if (unresolved != null) {
+      return fromCodes(
+          List.of(unresolved),
+          "SOAP fault whose subcode prefix is declared outside the Fault element",
+          operation,
+          t);
     }
     String text = rootMessage(t);
     org.apache.cxf.interceptor.Fault sendFault = find(t, org.apache.cxf.interceptor.Fault.class);
@@ -152,43 +163,91 @@ public final class Faults {
 
   private static OnvifException fromSoap(SoapFault fault, String operation) {
     List<QName> subs = fault.getSubCodes();
-    String code = null;
+    List<String> codes = new ArrayList<>();
     if (subs != null && !subs.isEmpty()) {
-      code = subs.get(subs.size() - 1).getLocalPart();
+      for (QName q : subs) {
+        codes.add(q.getLocalPart());
+      }
     } else if (fault.getSubCode() != null) {
-      code = fault.getSubCode().getLocalPart();
+      codes.add(fault.getSubCode().getLocalPart());
     }
-    return fromCode(code, String.valueOf(fault.getMessage()), operation, fault);
+    return fromCodes(codes, String.valueOf(fault.getMessage()), operation, fault);
   }
 
-  private static OnvifException fromCode(
-      @Nullable String code, String reason, String operation, Throwable cause) {
-    String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
+  /**
+   * Maps a SOAP fault by its whole subcode chain, outermost first: ONVIF nests a specific subcode
+   * under a generic one ({@code ter:InvalidArgVal} above {@code ter:PresetExist}), so the most
+   * specific subcode vp knows decides, and an unknown innermost one does not hide a known parent.
+   *
+   * @param codes the local names of the subcodes, outermost first, possibly empty
+   * @param reason the fault reason text
+   * @param operation the operation name
+   * @param cause the cause
+   * @return the typed exception, whose fault code is the innermost subcode
+   */
+  static OnvifException fromCodes(
+      List<String> codes, String reason, String operation, Throwable cause) {
     String r = reason.toLowerCase(Locale.ROOT);
-    Kind kind;
+    Kind kind = null;
+    for (String code : codes) {
+      if (codeKind(code) == Kind.AUTHENTICATION) {
+        kind = Kind.AUTHENTICATION;
+      }
+    }
+    if (kind == null && (r.contains("not authorized") || r.contains("authentication"))) {
+      kind = Kind.AUTHENTICATION;
+    }
+    for (int i = codes.size() - 1; kind == null && i >= 0; i--) {
+      kind = codeKind(codes.get(i));
+    }
+    if (kind == null) {
+      kind =
+          r.contains("not supported") || r.contains("not implemented")
+              ? Kind.NOT_SUPPORTED
+              : Kind.DEVICE_FAULT;
+    }
+    String code = codes.isEmpty() ? null : codes.get(codes.size() - 1);
+    String shown = code == null ? "" : " [" + String.join("/", codes) + "]";
+    return new OnvifException(kind, operation + ": SOAP fault" + shown + ": " + reason, code, cause);
+  }
+
+  /** The kind a subcode names, or {@code null} for a subcode vp does not know. */
+  private static @Nullable Kind codeKind(String code) {
+    String c = code.toLowerCase(Locale.ROOT);
     if (c.contains("notauthorized")
         || c.contains("failedauthentication")
-        || c.contains("invalidsecurity")
-        || r.contains("not authorized")
-        || r.contains("authentication")) {
-      kind = Kind.AUTHENTICATION;
-    } else if (c.contains("notsupported")
-        || c.contains("nosuchservice")
-        || c.contains("actionnotsupported")
-        || r.contains("not supported")
-        || r.contains("not implemented")) {
-      kind = Kind.NOT_SUPPORTED;
-    } else if (c.contains("invalidarg")
+        || c.contains("invalidsecurity")) {
+      return Kind.AUTHENTICATION;
+    }
+    if (c.contains("notsupported") || c.contains("nosuchservice")) {
+      return Kind.NOT_SUPPORTED;
+    }
+    if (c.contains("invalidarg")
         || c.startsWith("no")
         || c.contains("invalid")
         || c.contains("toomany")
         || c.contains("argument")) {
-      kind = Kind.BAD_ARGUMENT;
-    } else {
-      kind = Kind.DEVICE_FAULT;
+      return Kind.BAD_ARGUMENT;
     }
-    String shown = code == null ? "" : " [" + code + "]";
-    return new OnvifException(kind, operation + ": SOAP fault" + shown + ": " + reason, code, cause);
+    return null;
+  }
+
+  /**
+   * The local name of a fault subcode CXF could not resolve. A fault sent without a SOAP Header is
+   * read as a fragment that loses the prefixes declared on the Envelope ({@code ter:}), and CXF then
+   * fails with "Invalid QName in mapping: ter:NotAuthorized".
+   */
+  private static @Nullable String unresolvedSubcode(Throwable t) {
+    Throwable c = t;
+    for (int i = 0; c != null && i < 16; i++, c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && m.startsWith(INVALID_QNAME)) {
+        String q = m.substring(INVALID_QNAME.length()).trim();
+        String local = q.substring(q.indexOf(':') + 1);
+        return local.isEmpty() || local.length() > 128 ? null : local;
+      }
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable t) {

@@ -174,6 +174,9 @@ public final class SoapSession {
     }
     T proxy = sei.cast(f.create());
     Client client = ClientProxy.getClient(proxy);
+    // SOAP 1.2 sends Sender faults (ter:NotAuthorized, ter:InvalidArgVal) with HTTP 400; without
+    // this CXF reads only 500 answers as faults and turns a 400 into a bare "HTTP 400" error
+    client.getRequestContext().put(HTTPConduit.PROCESS_FAULT_ON_HTTP_400, Boolean.TRUE);
     HTTPConduit conduit = (HTTPConduit) client.getConduit();
     HTTPClientPolicy policy = new HTTPClientPolicy();
     policy.setConnectionTimeout(config.connectTimeout().toMillis());

@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
       SendCommand.class,
       SurGardCommand.class,
       CameraCommand.class,
+      OnvifCommand.class,
       SiteCommand.class,
       DemoCommand.class,
       VersionCommand.class,
