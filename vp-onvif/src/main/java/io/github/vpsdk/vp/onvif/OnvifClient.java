@@ -65,8 +65,11 @@ public final class OnvifClient implements AutoCloseable {
     HttpClient.Builder hb =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .executor(executor);
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    // not the calls' executor: snapshots are fetched with a blocking send from a task of that
+    // executor, and the HTTP client needs threads of its own to complete the exchange; sharing
+    // one pool deadlocked as soon as every thread of it waited in a send (16 concurrent snapshots
+    // all timed out). The JDK's default is a cached pool of daemon threads.
     if (config.sslContext() != null) {
       hb.sslContext(config.sslContext());
     }

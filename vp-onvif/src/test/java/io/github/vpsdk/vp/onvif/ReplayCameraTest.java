@@ -18,6 +18,30 @@ class ReplayCameraTest {
     return Captures.VENDORS;
   }
 
+  /**
+   * Snapshots are fetched with a blocking HTTP send from a task of the client's executor: with
+   * the HTTP client on that same executor, as many concurrent snapshots as pool threads
+   * deadlocked until their timeout (found by the OnvifLoad benchmark).
+   */
+  @org.junit.jupiter.api.Test
+  void moreConcurrentSnapshotsThanPoolThreads() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (ReplayCamera replay = new ReplayCamera("axis", "admin", "pa55");
+        OnvifClient client = OnvifClient.create(OnvifConfig.create(b -> b.executor(pool).requestTimeout(Duration.ofSeconds(20))))) {
+      OnvifCamera cam = client.connect(replay.deviceUri(), Credentials.of("admin", "pa55")).join();
+      String token = cam.profiles().join().get(0).token();
+      List<java.util.concurrent.CompletableFuture<Snapshot>> shots = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        shots.add(cam.snapshot(token));
+      }
+      for (java.util.concurrent.CompletableFuture<Snapshot> f : shots) {
+        assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).isJpeg()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("vendors")
   void clientWorksAgainstRecordedCamera(String vendor) throws Exception {

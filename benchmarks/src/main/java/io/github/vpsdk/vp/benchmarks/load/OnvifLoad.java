@@ -47,6 +47,7 @@ public final class OnvifLoad {
       return;
     }
     int callers = Integer.parseInt(options.getOrDefault("callers", "1"));
+    String only = options.get("only");
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, callers));
@@ -55,10 +56,10 @@ public final class OnvifLoad {
       OnvifCamera camera = client.connect(cam.xaddr(), Credentials.of("admin", "secret")).get(60, TimeUnit.SECONDS);
       MediaProfile profile = camera.profiles().get(30, TimeUnit.SECONDS).get(0);
       String token = profile.token();
-      run("GetDeviceInformation", callers, warmup, seconds, () -> camera.deviceInfo());
-      run("GetProfiles", callers, warmup, seconds, () -> camera.profiles());
-      run("PTZ AbsoluteMove", callers, warmup, seconds, () -> camera.absoluteMove(token, new PtzVector(0.1, 0.1, 0.1), null));
-      run("snapshot fetch", callers, warmup, seconds, () -> camera.snapshot(token));
+      if (only == null || "GetDeviceInformation".startsWith(only)) run("GetDeviceInformation", callers, warmup, seconds, () -> camera.deviceInfo());
+      if (only == null || "GetProfiles".startsWith(only)) run("GetProfiles", callers, warmup, seconds, () -> camera.profiles());
+      if (only == null || "PTZ AbsoluteMove".startsWith(only)) run("PTZ AbsoluteMove", callers, warmup, seconds, () -> camera.absoluteMove(token, new PtzVector(0.1, 0.1, 0.1), null));
+      if (only == null || "snapshot fetch".startsWith(only)) run("snapshot fetch", callers, warmup, seconds, () -> camera.snapshot(token));
 
       // start-up: a fresh JVM connects and makes its first call
       String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -94,7 +95,9 @@ public final class OnvifLoad {
               r.record(System.nanoTime() - t0);
             }
           } catch (Exception e) {
-            errors[index]++;
+            if (errors[index]++ == 0 && index == 0) {
+              System.err.println(name + ": first error of caller 0: " + e);
+            }
           }
         }
       });
