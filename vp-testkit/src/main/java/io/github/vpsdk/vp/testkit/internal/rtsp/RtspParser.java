@@ -116,7 +116,8 @@ public final class RtspParser {
     if (headEnd < 0) {
       return len >= MAX_HEAD ? new Malformed("request head longer than " + MAX_HEAD + " bytes") : NEED_MORE;
     }
-    String head = new String(buf, off, headEnd, StandardCharsets.ISO_8859_1);
+    int headLen = headEnd > 0 && buf[off + headEnd - 1] == '\r' ? headEnd - 1 : headEnd;
+    String head = new String(buf, off, headLen, StandardCharsets.ISO_8859_1);
     String[] lines = head.split("\r?\n", -1);
     String[] start = lines[0].split(" ", -1);
     if (start.length != 3) {
