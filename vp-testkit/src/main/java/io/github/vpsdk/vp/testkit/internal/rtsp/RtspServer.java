@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small RTSP 1.0 server (RFC 2326) that streams MJPEG over RTP (RFC 2435), drawing each frame
- * when it is sent. Methods: OPTIONS, DESCRIBE, SETUP (RTP/AVP/TCP interleaved only; a UDP-only
- * request gets 461, on which ffmpeg retries over TCP), PLAY, PAUSE, TEARDOWN, and GET_PARAMETER as
- * keep-alive. Plain blocking sockets: one thread per connection and one per playing session.
+ * when it is sent. Methods: OPTIONS, DESCRIBE, SETUP (RTP/AVP/TCP interleaved, or RTP/AVP over
+ * UDP unicast to the client's own address; multicast and record mode get 461), PLAY, PAUSE,
+ * TEARDOWN, and GET_PARAMETER as keep-alive. Plain blocking sockets: one thread per connection and
+ * one per playing session.
  *
  * <p>Sessions belong to the connection that set them up and end with it. A connection silent for
  * the session timeout is closed. Malformed requests get 400 and the connection is closed, since
@@ -308,7 +309,7 @@ public final class RtspServer implements AutoCloseable {
     void close() {
       connections.remove(this);
       for (Session s : sessions.values()) {
-        s.stop();
+        s.close();
       }
       sessions.clear();
       closeQuietly(socket);
@@ -440,40 +441,83 @@ public final class RtspServer implements AutoCloseable {
         return new Response(459, "Aggregate Operation Not Allowed");
       }
       String transport = req.header("transport");
-      int channel = -1;
-      if (transport != null) {
-        for (String spec : transport.split(",", 16)) {
-          String[] parts = spec.trim().split(";", 32);
-          if (!parts[0].trim().equalsIgnoreCase("RTP/AVP/TCP")) {
-            continue;
-          }
-          channel = 2 * sessions.size();
-          for (String p : parts) {
-            String q = p.trim().toLowerCase(Locale.ROOT);
-            if (q.startsWith("interleaved=")) {
-              channel = firstNumber(q.substring("interleaved=".length()));
-            }
-          }
-          break;
-        }
-      }
-      if (channel < 0 || channel > 254) {
-        return new Response(461, "Unsupported Transport");
-      }
       if (sessions.size() >= MAX_SESSIONS) {
         return new Response(453, "Not Enough Bandwidth");
+      }
+      Sink sink = null;
+      if (transport != null) {
+        for (String spec : transport.split(",", 16)) {
+          sink = sink(spec);
+          if (sink != null) {
+            break;
+          }
+        }
+      }
+      if (sink == null) {
+        return new Response(461, "Unsupported Transport");
       }
       byte[] idBytes = new byte[8];
       random.nextBytes(idBytes);
       String id = HexFormat.of().withUpperCase().formatHex(idBytes);
       int ssrc = random.nextInt();
-      Session session = new Session(this, id, t, s.get(), channel, ssrc, random.nextInt(), random.nextInt());
+      Session session = new Session(this, id, t, s.get(), sink, ssrc, random.nextInt(), random.nextInt());
       sessions.put(id, session);
       return new Response(200, "OK")
-          .header(
-              "Transport",
-              "RTP/AVP/TCP;unicast;interleaved=" + channel + "-" + (channel + 1) + ";ssrc=" + String.format(Locale.ROOT, "%08X", ssrc))
+          .header("Transport", sink.describe() + ";ssrc=" + String.format(Locale.ROOT, "%08X", ssrc))
           .header("Session", id + ";timeout=" + options.sessionTimeout().toSeconds());
+    }
+
+    /** A sink for one transport spec of a SETUP, or null when it is not one this server offers. */
+    private @Nullable Sink sink(String spec) {
+      String[] parts = spec.trim().split(";", 32);
+      String protocol = parts[0].trim().toUpperCase(Locale.ROOT);
+      boolean tcp = protocol.equals("RTP/AVP/TCP");
+      boolean udp = protocol.equals("RTP/AVP") || protocol.equals("RTP/AVP/UDP");
+      if (!tcp && !udp) {
+        return null;
+      }
+      int channel = 2 * sessions.size();
+      int clientPort = -1;
+      for (int k = 1; k < parts.length; k++) {
+        String q = parts[k].trim().toLowerCase(Locale.ROOT);
+        if (q.equals("multicast") || (q.startsWith("mode=") && !q.equals("mode=play") && !q.equals("mode=\"play\""))) {
+          return null;
+        }
+        if (q.startsWith("interleaved=")) {
+          channel = firstNumber(q.substring("interleaved=".length()));
+        } else if (q.startsWith("client_port=")) {
+          clientPort = firstNumber(q.substring("client_port=".length()));
+        }
+      }
+      if (tcp) {
+        if (channel < 0 || channel > 254) {
+          return null;
+        }
+        int ch = channel;
+        return new Sink() {
+          @Override
+          public void send(List<byte[]> packets) throws IOException {
+            writeInterleaved(ch, packets);
+          }
+
+          @Override
+          public String describe() {
+            return "RTP/AVP/TCP;unicast;interleaved=" + ch + "-" + (ch + 1);
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+      if (clientPort < 1 || clientPort > 65_534) {
+        return null;
+      }
+      try {
+        return UdpSink.open(socket.getLocalAddress(), socket.getInetAddress(), clientPort);
+      } catch (IOException e) {
+        LOG.debug("RTSP cannot open UDP ports: {}", e.toString());
+        return null;
+      }
     }
 
     private @Nullable Session session(RtspRequest req) {
@@ -519,7 +563,7 @@ public final class RtspServer implements AutoCloseable {
       if (s == null) {
         return new Response(454, "Session Not Found");
       }
-      s.stop();
+      s.close();
       sessions.remove(s.id);
       return new Response(200, "OK");
     }
@@ -584,19 +628,19 @@ public final class RtspServer implements AutoCloseable {
     final String id;
     final Target target;
     final Stream stream;
-    final int channel;
+    final Sink sink;
     final RtpJpegPacketizer packetizer;
     final int timestampBase;
     private final long startNanos;
     private @Nullable Thread sender;
     private volatile boolean running;
 
-    Session(Connection connection, String id, Target target, Stream stream, int channel, int ssrc, int seq, int ts) {
+    Session(Connection connection, String id, Target target, Stream stream, Sink sink, int ssrc, int seq, int ts) {
       this.connection = connection;
       this.id = id;
       this.target = target;
       this.stream = stream;
-      this.channel = channel;
+      this.sink = sink;
       this.packetizer = new RtpJpegPacketizer(ssrc, seq, MAX_PACKET);
       this.timestampBase = ts;
       this.startNanos = System.nanoTime();
@@ -634,6 +678,11 @@ public final class RtspServer implements AutoCloseable {
       return running && sender == Thread.currentThread();
     }
 
+    void close() {
+      stop();
+      sink.close();
+    }
+
     private void send(long first) {
       long period = 1_000_000_000L / options.frameRate();
       long next = first;
@@ -652,7 +701,7 @@ public final class RtspServer implements AutoCloseable {
             }
             packets = packetizer.packetize(frame, timestamp(next));
           }
-          connection.writeInterleaved(channel, packets);
+          sink.send(packets);
           long after = System.nanoTime();
           next += period;
           if (next <= after) {
@@ -669,14 +718,82 @@ public final class RtspServer implements AutoCloseable {
     }
   }
 
+  /** Where a session's packets go. */
+  private interface Sink {
+    void send(List<byte[]> packets) throws IOException;
+
+    /** The Transport header of the SETUP answer, without ssrc. */
+    String describe();
+
+    void close();
+  }
+
+  /**
+   * RTP over UDP unicast to the RTSP client's own address (a {@code destination} parameter is
+   * ignored, so the server cannot be aimed at a third party). Binds an even/odd port pair for
+   * RTP and RTCP; RTCP from the client is not read.
+   */
+  private static final class UdpSink implements Sink {
+    private final java.net.DatagramSocket rtp;
+    private final java.net.DatagramSocket rtcp;
+    private final InetAddress client;
+    private final int clientPort;
+
+    private UdpSink(java.net.DatagramSocket rtp, java.net.DatagramSocket rtcp, InetAddress client, int clientPort) {
+      this.rtp = rtp;
+      this.rtcp = rtcp;
+      this.client = client;
+      this.clientPort = clientPort;
+    }
+
+    static UdpSink open(InetAddress local, InetAddress client, int clientPort) throws IOException {
+      IOException last = null;
+      for (int attempt = 0; attempt < 10; attempt++) {
+        java.net.DatagramSocket a = new java.net.DatagramSocket(new InetSocketAddress(local, 0));
+        int p = a.getLocalPort();
+        if (p % 2 != 0 || p == 65_535) {
+          a.close();
+          continue;
+        }
+        try {
+          java.net.DatagramSocket b = new java.net.DatagramSocket(new InetSocketAddress(local, p + 1));
+          return new UdpSink(a, b, client, clientPort);
+        } catch (IOException e) {
+          a.close();
+          last = e;
+        }
+      }
+      throw last != null ? last : new IOException("no even/odd UDP port pair free");
+    }
+
+    @Override
+    public void send(List<byte[]> packets) throws IOException {
+      for (byte[] p : packets) {
+        rtp.send(new java.net.DatagramPacket(p, p.length, client, clientPort));
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "RTP/AVP;unicast;client_port=" + clientPort + "-" + (clientPort + 1)
+          + ";server_port=" + rtp.getLocalPort() + "-" + rtcp.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+      rtp.close();
+      rtcp.close();
+    }
+  }
+
   private static int firstNumber(String s) {
     int i = 0;
     int v = 0;
-    while (i < s.length() && i < 4 && Character.isDigit(s.charAt(i))) {
+    while (i < s.length() && i < 5 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
       v = v * 10 + (s.charAt(i) - '0');
       i++;
     }
-    return i == 0 || (i < s.length() && Character.isDigit(s.charAt(i))) ? -1 : v;
+    return i == 0 || (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') ? -1 : v;
   }
 
   private static boolean validCseq(String cseq) {

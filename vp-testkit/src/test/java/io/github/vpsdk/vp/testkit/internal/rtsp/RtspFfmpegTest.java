@@ -83,7 +83,7 @@ class RtspFfmpegTest {
   }
 
   @Test
-  void ffmpegFallsBackToTcpWhenUdpIsRefused() throws Exception {
+  void ffmpegPlaysOverUdpByDefault() throws Exception {
     assumeTrue(ffmpegPresent(), "ffmpeg is not on the PATH: install it (apt-get install ffmpeg) to run this test");
     try (SimulatedCamera cam = SimulatedCamera.builder().rtsp(true).build().start()) {
       for (Path jpg : ffmpeg(cam.streamUri("profile_main").toString(), "", 1)) {

@@ -181,6 +181,36 @@ class RtspServerTest {
   }
 
   @Test
+  void playsOverUdpUnicastToTheClientsPort() throws Exception {
+    start(RtspSettings.defaults().withAuthenticated(false));
+    URI uri = cam.streamUri("profile_sub");
+    try (RtspTestClient c = new RtspTestClient(uri);
+        java.net.DatagramSocket udp = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+      udp.setSoTimeout(10_000);
+      udp.setReceiveBufferSize(1 << 20);
+      int port = udp.getLocalPort();
+      RtspTestClient.Response s = c.request(
+          "SETUP", uri + "/track1", "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
+      assertThat(s.status()).isEqualTo(200);
+      assertThat(s.header("Transport")).startsWith("RTP/AVP;unicast;client_port=" + port + "-" + (port + 1) + ";server_port=");
+      String session = s.header("Session").split(";")[0];
+      assertThat(c.request("PLAY", uri.toString(), "Session: " + session).status()).isEqualTo(200);
+      RtpJpegDepacketizer d = new RtpJpegDepacketizer();
+      byte[] jpeg = null;
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+      for (int i = 0; i < 2000 && jpeg == null; i++) {
+        udp.receive(packet);
+        jpeg = d.add(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+      }
+      assertThat(jpeg).isNotNull();
+      BufferedImage img = decode(jpeg);
+      assertThat(img.getWidth()).isEqualTo(640);
+      assertThat(pixels(img)).isEqualTo(pixels(decode(snapshot("profile_sub"))));
+      assertThat(c.request("TEARDOWN", uri.toString(), "Session: " + session).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void closingTheConnectionEndsItsSessions() throws Exception {
     start(RtspSettings.defaults().withAuthenticated(false));
     RtspServer server = serverOf(cam);
