@@ -3,7 +3,9 @@
  * io.github.vpsdk.vp.testkit.camera.SimulatedCamera} serves the ONVIF device, media (ver10 and
  * ver20) and PTZ services over SOAP 1.2 on 127.0.0.1, checks WS-Security UsernameToken digests
  * against its own (skewed) clock, moves its PTZ head over time as told by an injected clock, and
- * draws a JPEG snapshot behind HTTP digest authentication. Faults are switched on at run time:
+ * draws a JPEG snapshot behind HTTP digest authentication. With {@link
+ * io.github.vpsdk.vp.testkit.camera.RtspSettings RTSP} on, its stream URIs play those pictures as
+ * MJPEG over RTP (RFC 2435), for ffmpeg or VLC. Faults are switched on at run time:
  * offline, slow or failing snapshots, clock skew, reboot.
  *
  * <pre>{@code
