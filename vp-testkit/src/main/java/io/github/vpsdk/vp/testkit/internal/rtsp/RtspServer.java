@@ -80,6 +80,7 @@ public final class RtspServer implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private volatile @Nullable ServerSocket server;
+  private volatile @Nullable Thread watchdog;
   private volatile boolean closed;
 
   /**
@@ -120,6 +121,10 @@ public final class RtspServer implements AutoCloseable {
       Thread t = new Thread(() -> accept(s), "vp-rtsp-accept-" + s.getLocalPort());
       t.setDaemon(true);
       t.start();
+      Thread w = new Thread(this::watch, "vp-rtsp-watchdog-" + s.getLocalPort());
+      w.setDaemon(true);
+      watchdog = w;
+      w.start();
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind RTSP " + options.host() + ":" + options.port(), e);
@@ -172,6 +177,30 @@ public final class RtspServer implements AutoCloseable {
     }
     for (Connection c : connections) {
       c.close();
+    }
+    Thread w = watchdog;
+    if (w != null) {
+      w.interrupt();
+    }
+  }
+
+  /**
+   * Closes connections whose writes have been blocked longer than the session timeout: a client
+   * that stops reading would otherwise hold its threads forever, since socket writes have no
+   * timeout. Checks twice a second.
+   */
+  private void watch() {
+    long limit = options.sessionTimeout().toNanos();
+    while (!closed) {
+      LockSupport.parkNanos(500_000_000L);
+      long now = System.nanoTime();
+      for (Connection c : connections) {
+        long since = c.writingSince;
+        if (since != 0 && now - since > limit) {
+          LOG.debug("RTSP connection {} stopped reading: closed", c.socket.getRemoteSocketAddress());
+          c.close();
+        }
+      }
     }
   }
 
@@ -233,6 +262,8 @@ public final class RtspServer implements AutoCloseable {
     private final Object writeLock = new Object();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private @Nullable OutputStream out;
+    /** {@link System#nanoTime} when the write in progress started, 0 when none. */
+    volatile long writingSince;
 
     Connection(Socket socket) {
       this.socket = socket;
@@ -337,9 +368,14 @@ public final class RtspServer implements AutoCloseable {
         return;
       }
       synchronized (writeLock) {
-        o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        o.write(r.body);
-        o.flush();
+        writingSince = System.nanoTime() | 1;
+        try {
+          o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+          o.write(r.body);
+          o.flush();
+        } finally {
+          writingSince = 0;
+        }
       }
     }
 
@@ -349,15 +385,24 @@ public final class RtspServer implements AutoCloseable {
         return;
       }
       synchronized (writeLock) {
-        for (byte[] p : packets) {
-          o.write('$');
-          o.write(channel);
-          o.write(p.length >>> 8);
-          o.write(p.length & 0xFF);
-          o.write(p);
+        writingSince = System.nanoTime() | 1;
+        try {
+          writePackets(o, channel, packets);
+        } finally {
+          writingSince = 0;
         }
-        o.flush();
       }
+    }
+
+    private void writePackets(OutputStream o, int channel, List<byte[]> packets) throws IOException {
+      for (byte[] p : packets) {
+        o.write('$');
+        o.write(channel);
+        o.write(p.length >>> 8);
+        o.write(p.length & 0xFF);
+        o.write(p);
+      }
+      o.flush();
     }
 
     private Response handle(RtspRequest req) {

@@ -146,6 +146,51 @@ class RtspHostileTest {
   }
 
   @Test
+  void aClientThatStopsReadingIsDroppedEvenWhileItSendsKeepAlives() throws Exception {
+    try (SimulatedCamera fast = SimulatedCamera.builder()
+            .rtsp(RtspSettings.defaults().withFrameRate(30).withSessionTimeout(Duration.ofSeconds(1)))
+            .build()
+            .start();
+        Socket s = new Socket()) {
+      RtspServer server = RtspServerTest.serverOf(fast);
+      URI main = fast.streamUri("profile_main");
+      s.setReceiveBufferSize(4096);
+      s.connect(new java.net.InetSocketAddress(main.getHost(), main.getPort()));
+      s.setSoTimeout(5_000);
+      java.io.OutputStream o = s.getOutputStream();
+      o.write(("SETUP " + main + "/track1 RTSP/1.0\r\nCSeq: 1\r\nTransport: RTP/AVP/TCP;interleaved=0-1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int c = s.getInputStream().read();
+        assertThat(c).as("SETUP answer so far: %s", head).isNotNegative();
+        head.append((char) c);
+      }
+      String setup = head.toString();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("Session: ([0-9A-F]+)").matcher(setup);
+      assertThat(m.find()).as(setup).isTrue();
+      o.write(("PLAY " + main + " RTSP/1.0\r\nCSeq: 2\r\nSession: " + m.group(1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      // never read again, but keep talking: only the blocked write can tell the server
+      long deadline = System.nanoTime() + 25_000_000_000L;
+      int cseq = 3;
+      boolean dropped = false;
+      while (System.nanoTime() < deadline && !dropped) {
+        try {
+          o.write(("GET_PARAMETER " + main + " RTSP/1.0\r\nCSeq: " + cseq++ + "\r\nSession: " + m.group(1) + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+          o.flush();
+        } catch (IOException closedByServer) {
+          dropped = true;
+        }
+        dropped |= server.connectionCount() == 0;
+        await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> true);
+      }
+      assertThat(dropped).as("connection dropped").isTrue();
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.connectionCount() == 0 && server.playingCount() == 0);
+    }
+  }
+
+  @Test
   void randomBytesNeverBreakTheServer() throws IOException {
     long seed = new SplittableRandom().nextLong();
     System.out.println("RtspHostileTest seed " + seed);
