@@ -211,6 +211,26 @@ class RtspServerTest {
   }
 
   @Test
+  void profilesLargerThanRtpJpegCanDescribeAreRefusedAndOddSizesArePadded() throws Exception {
+    cam = SimulatedCamera.builder()
+        .profile(new io.github.vpsdk.vp.testkit.camera.CameraProfile("uhd", "uhd", "H265", 3840, 2160, 25))
+        .profile(new io.github.vpsdk.vp.testkit.camera.CameraProfile("odd", "odd", "H264", 325, 243, 5))
+        .rtsp(true)
+        .build()
+        .start();
+    URI uhd = cam.streamUri("uhd");
+    URI odd = cam.streamUri("odd");
+    try (RtspTestClient c = new RtspTestClient(uhd)) {
+      assertThat(c.request("DESCRIBE", uhd.toString()).status()).isEqualTo(415);
+      play(c, odd);
+      BufferedImage img = decode(frame(c, new RtpJpegDepacketizer()));
+      // RTP/JPEG counts 8-pixel blocks: the receiver sees the padded size
+      assertThat(img.getWidth()).isEqualTo(328);
+      assertThat(img.getHeight()).isEqualTo(248);
+    }
+  }
+
+  @Test
   void closingTheConnectionEndsItsSessions() throws Exception {
     start(RtspSettings.defaults().withAuthenticated(false));
     RtspServer server = serverOf(cam);
