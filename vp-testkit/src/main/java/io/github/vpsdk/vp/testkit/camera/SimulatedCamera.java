@@ -9,6 +9,7 @@ import io.github.vpsdk.vp.testkit.internal.camera.CameraServer;
 import io.github.vpsdk.vp.testkit.internal.camera.CameraState;
 import io.github.vpsdk.vp.testkit.internal.camera.PtzHead;
 import java.net.InetSocketAddress;
+import io.github.vpsdk.vp.testkit.internal.rtsp.RtspStreams;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +48,14 @@ public final class SimulatedCamera implements AutoCloseable {
   private final CameraServer server;
   private final @Nullable InetSocketAddress discoveryBind;
   private @Nullable DiscoveryResponder discovery;
+  private final @Nullable RtspStreams rtsp;
   private volatile boolean started;
 
-  private SimulatedCamera(CameraConfig config, @Nullable InetSocketAddress discoveryBind) {
+  private SimulatedCamera(CameraConfig config, @Nullable InetSocketAddress discoveryBind, @Nullable RtspSettings rtspSettings) {
     this.state = new CameraState(config);
     this.server = new CameraServer(state);
     this.discoveryBind = discoveryBind;
+    this.rtsp = rtspSettings == null ? null : new RtspStreams(state, rtspSettings);
   }
 
   /**
@@ -78,6 +81,14 @@ public final class SimulatedCamera implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     server.start();
+    if (rtsp != null) {
+      try {
+        rtsp.start();
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
     if (discoveryBind != null) {
       InetSocketAddress bind = discoveryBind;
       String serial = state.config().serialNumber();
@@ -95,6 +106,9 @@ public final class SimulatedCamera implements AutoCloseable {
                             .bind(bind)
                             .joinGroup(bind.getAddress() != null && bind.getAddress().isAnyLocalAddress())));
       } catch (RuntimeException e) {
+        if (rtsp != null) {
+          rtsp.close();
+        }
         server.close();
         throw e;
       }
@@ -106,6 +120,9 @@ public final class SimulatedCamera implements AutoCloseable {
   /** Stops answering and frees the port. Idempotent. */
   @Override
   public synchronized void close() {
+    if (rtsp != null) {
+      rtsp.close();
+    }
     DiscoveryResponder d = discovery;
     if (d != null) {
       d.close();
@@ -171,6 +188,20 @@ public final class SimulatedCamera implements AutoCloseable {
     requireStarted();
     return URI.create(
         state.url(CameraServer.SNAPSHOT_PATH + "?profile=" + URLEncoder.encode(profileToken, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The stream URI of a profile, as GetStreamUri answers it: {@code rtsp://HOST:PORT/TOKEN}.
+   * With {@link Builder#rtsp(RtspSettings) RTSP} on, it plays MJPEG over RTP; otherwise it is only
+   * an address.
+   *
+   * @param profileToken the profile token
+   * @return the URI
+   */
+  public URI streamUri(String profileToken) {
+    requireStarted();
+    Integer p = state.rtspPort();
+    return URI.create("rtsp://" + state.host() + (p == null ? "" : ":" + p) + "/" + profileToken);
   }
 
   /**
@@ -423,6 +454,7 @@ public final class SimulatedCamera implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private @Nullable Integer rtspPort;
+    private @Nullable RtspSettings rtsp;
     private Duration rebootDowntime = Duration.ZERO;
     private boolean strictFaultStatus;
     private @Nullable InetSocketAddress discoveryBind;
@@ -613,7 +645,8 @@ public final class SimulatedCamera implements AutoCloseable {
 
     /**
      * Sets the port announced in RTSP stream URIs (default none: {@code rtsp://HOST/TOKEN}, port
-     * 554 implied). The simulator serves no RTSP itself.
+     * 554 implied) when the camera serves no RTSP itself; with {@link #rtsp(RtspSettings)} the
+     * URIs announce the server's bound port instead.
      *
      * @param value the port, or {@code null}
      * @return this builder
@@ -623,6 +656,30 @@ public final class SimulatedCamera implements AutoCloseable {
         throw new IllegalArgumentException("port out of range: " + value);
       }
       this.rtspPort = value;
+      return this;
+    }
+
+    /**
+     * Serves the stream URIs over RTSP with {@link RtspSettings#defaults()}, or not (default:
+     * not).
+     *
+     * @param value true to serve RTSP
+     * @return this builder
+     */
+    public Builder rtsp(boolean value) {
+      this.rtsp = value ? RtspSettings.defaults() : null;
+      return this;
+    }
+
+    /**
+     * Serves the stream URIs over RTSP: MJPEG over RTP (RFC 2435) of the pictures the snapshots
+     * show, drawn as they are sent. The stream URIs then announce the RTSP server's port.
+     *
+     * @param value the settings
+     * @return this builder
+     */
+    public Builder rtsp(RtspSettings value) {
+      this.rtsp = Objects.requireNonNull(value, "rtsp");
       return this;
     }
 
@@ -698,7 +755,7 @@ public final class SimulatedCamera implements AutoCloseable {
               name, manufacturer, model, firmwareVersion, serial, hardwareId, user, password, auth,
               passwordTextAccepted, tokenWindow, clock, skew, ps, ptz, presets, snapshotAuth, host,
               port, rtspPort, rebootDowntime, strictFaultStatus),
-          discoveryBind);
+          discoveryBind, rtsp);
     }
   }
 }

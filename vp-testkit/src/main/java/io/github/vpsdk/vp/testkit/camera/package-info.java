@@ -5,8 +5,10 @@
  * WS-Security UsernameToken digests against its own (skewed) clock, moves its PTZ head and focus
  * over time as told by an injected clock, raises ONVIF events ({@link
  * io.github.vpsdk.vp.testkit.camera.CameraEventKind}), answers WS-Discovery probes when asked,
- * and draws a JPEG snapshot behind HTTP digest authentication. Faults are switched on at run time:
- * offline, slow or failing snapshots, clock skew, reboot (which drops event subscriptions).
+ * and draws a JPEG snapshot behind HTTP digest authentication. With {@link
+ * io.github.vpsdk.vp.testkit.camera.RtspSettings RTSP} on, its stream URIs play those pictures as
+ * MJPEG over RTP (RFC 2435), for ffmpeg or VLC. Faults are switched on at run time: offline, slow
+ * or failing snapshots, clock skew, reboot (which drops event subscriptions).
  *
  * <pre>{@code
  * try (SimulatedCamera cam = SimulatedCamera.builder()

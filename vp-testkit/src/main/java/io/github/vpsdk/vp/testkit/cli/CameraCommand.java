@@ -57,6 +57,12 @@ final class CameraCommand implements Callable<Integer> {
   @Option(names = "--ptz", description = "give every camera a PTZ head")
   boolean ptz;
 
+  @Option(names = "--rtsp", description = "serve the stream URIs: MJPEG over RTP on an RTSP port of its own (any free port)")
+  boolean rtsp;
+
+  @Option(names = "--fps", defaultValue = "5", paramLabel = "N", description = "frames per second of the RTSP streams (default: ${DEFAULT-VALUE})")
+  int fps = 5;
+
   @Option(names = "--name", defaultValue = "SimCam", paramLabel = "PREFIX", description = "camera names are PREFIX-1, PREFIX-2, ... (default: ${DEFAULT-VALUE})")
   String name = "SimCam";
 
@@ -82,6 +88,10 @@ final class CameraCommand implements Callable<Integer> {
     }
     if (port < 0 || (port > 0 && port + count - 1 > 65535)) {
       err.println("--port out of range");
+      return VpCli.EXIT_USAGE;
+    }
+    if (fps < 1 || fps > 30) {
+      err.println("--fps must be within 1..30");
       return VpCli.EXIT_USAGE;
     }
     quietLibraries();
@@ -122,6 +132,9 @@ final class CameraCommand implements Callable<Integer> {
         if (skew != null) {
           b.clockSkew(skew);
         }
+        if (rtsp) {
+          b.rtsp(io.github.vpsdk.vp.testkit.camera.RtspSettings.defaults().withFrameRate(fps));
+        }
         SimulatedCamera cam = b.build();
         cameras.add(cam);
         cam.start();
@@ -130,6 +143,9 @@ final class CameraCommand implements Callable<Integer> {
         line.put("xaddr", cam.xaddr().toString());
         line.put("user", user);
         line.put("password", password);
+        if (rtsp) {
+          line.put("stream", cam.streamUri(cam.profiles().get(0).token()).toString());
+        }
         synchronized (out) {
           JsonLines.write(out, line);
         }

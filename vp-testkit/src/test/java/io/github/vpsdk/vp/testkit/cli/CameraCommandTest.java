@@ -65,6 +65,30 @@ class CameraCommandTest {
   }
 
   @Test
+  void rtspPrintsAStreamUriThatAnswers() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CameraCommand command = new CameraCommand();
+    PipedOutputStream stdin = new PipedOutputStream();
+    command.input = new PipedInputStream(stdin);
+    CommandLine camera = VpCli.configure(new CommandLine(command), new PrintWriter(out, true), new PrintWriter(err, true));
+    CompletableFuture<Integer> running =
+        CompletableFuture.supplyAsync(() -> camera.execute("--rtsp", "--fps", "2", "--duration", "PT60S"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().lines().count() == 1 || running.isDone());
+    JsonNode line = JsonMapper.builder().build().readTree(out.toString().lines().findFirst().orElseThrow());
+    URI stream = URI.create(line.get("stream").asString());
+    assertThat(stream.toString()).matches("rtsp://127\\.0\\.0\\.1:\\d+/profile_main");
+    try (java.net.Socket s = new java.net.Socket(stream.getHost(), stream.getPort())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] head = s.getInputStream().readNBytes(15);
+      assertThat(new String(head, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RTSP/1.0 200 OK");
+    }
+    stdin.close();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(VpCli.EXIT_OK);
+  }
+
+  @Test
   void badCountIsAUsageError() {
     StringWriter err = new StringWriter();
     CommandLine camera = VpCli.configure(new CommandLine(new CameraCommand()), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));

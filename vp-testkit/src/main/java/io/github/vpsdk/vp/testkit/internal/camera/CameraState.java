@@ -39,6 +39,7 @@ public final class CameraState {
   private volatile @Nullable OfflineMode offline;
   private volatile @Nullable Instant downUntil;
   private volatile String base = "http://127.0.0.1:0";
+  private volatile @Nullable Integer rtspPort;
 
   /**
    * Creates the state of a camera at start.
@@ -82,6 +83,26 @@ public final class CameraState {
    */
   public void address(String scheme, String host, int port) {
     this.base = scheme + "://" + host + ":" + port;
+  }
+
+  /**
+   * The port announced in stream URIs: the RTSP server's once it is bound, else the configured
+   * one.
+   *
+   * @return the port, or {@code null} for none (554 implied)
+   */
+  public @Nullable Integer rtspPort() {
+    Integer p = rtspPort;
+    return p != null ? p : config.rtspPort();
+  }
+
+  /**
+   * Sets the port of the running RTSP server.
+   *
+   * @param port the bound port, or {@code null} once stopped
+   */
+  public void rtspPort(@Nullable Integer port) {
+    this.rtspPort = port;
   }
 
   /**

@@ -339,7 +339,7 @@ final class MediaService {
   }
 
   private String streamUri(CameraProfile p) {
-    Integer port = state.config().rtspPort();
+    Integer port = state.rtspPort();
     return "rtsp://" + state.host() + (port == null ? "" : ":" + port) + "/" + p.token();
   }
 
