@@ -48,6 +48,12 @@ public final class CameraServer implements AutoCloseable {
   public static final String MEDIA2_PATH = "/onvif/media2_service";
   /** Path of the PTZ service. */
   public static final String PTZ_PATH = "/onvif/ptz_service";
+  /** Path of the recording service. */
+  public static final String RECORDING_PATH = "/onvif/recording_service";
+  /** Path of the search service. */
+  public static final String SEARCH_PATH = "/onvif/search_service";
+  /** Path of the replay service. */
+  public static final String REPLAY_PATH = "/onvif/replay_service";
   /** Path of the imaging service. */
   public static final String IMAGING_PATH = "/onvif/imaging_service";
   /** Path of the event service. */
@@ -108,6 +114,13 @@ public final class CameraServer implements AutoCloseable {
     publish(b, EventPortType.class, events.service().proxy(EventPortType.class), EVENTS_PATH, wss);
     publish(b, SubscriptionPort.class, events.subscription().proxy(SubscriptionPort.class), SUBSCRIPTION_PATH, wss);
     publish(b, ImagingPort.class, new ImagingService(state).handlers().proxy(ImagingPort.class), IMAGING_PATH, wss);
+    RecordingService recordings = new RecordingService(state);
+    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort.class,
+        recordings.recording().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort.class), RECORDING_PATH, wss);
+    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort.class,
+        recordings.search().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort.class), SEARCH_PATH, wss);
+    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort.class,
+        recordings.replay().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort.class), REPLAY_PATH, wss);
     if (state.ptz().isPresent()) {
       publish(b, PTZ.class, ptz.handlers().proxy(PTZ.class), PTZ_PATH, wss);
     }

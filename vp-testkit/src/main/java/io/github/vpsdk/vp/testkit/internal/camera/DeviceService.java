@@ -110,6 +110,9 @@ final class DeviceService {
     r.getService().add(service(NS_MEDIA2, CameraServer.MEDIA2_PATH, 2, 60));
     r.getService().add(service(EventService.NS_EVENTS, CameraServer.EVENTS_PATH, 2, 60));
     r.getService().add(service(ImagingService.NS_IMAGING, CameraServer.IMAGING_PATH, 2, 60));
+    r.getService().add(service(RecordingService.NS_RECORDING, CameraServer.RECORDING_PATH, 2, 60));
+    r.getService().add(service(RecordingService.NS_SEARCH, CameraServer.SEARCH_PATH, 2, 60));
+    r.getService().add(service(RecordingService.NS_REPLAY, CameraServer.REPLAY_PATH, 2, 60));
     if (state.ptz().isPresent()) {
       r.getService().add(service(NS_PTZ, CameraServer.PTZ_PATH, 2, 60));
     }
