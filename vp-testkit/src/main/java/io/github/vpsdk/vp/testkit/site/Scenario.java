@@ -71,9 +71,10 @@ public record Scenario(
       }
     }
     for (TimelineStep s : timeline) {
-      if (s.action() instanceof SiteAction.CameraFault
-          && !cameraNames.contains(((SiteAction.CameraFault) s.action()).camera())) {
-        throw new IllegalArgumentException("the timeline names an unknown camera: " + ((SiteAction.CameraFault) s.action()).camera());
+      String camera = s.action() instanceof SiteAction.CameraFault ? ((SiteAction.CameraFault) s.action()).camera()
+          : s.action() instanceof SiteAction.CameraEvent ? ((SiteAction.CameraEvent) s.action()).camera() : null;
+      if (camera != null && !cameraNames.contains(camera)) {
+        throw new IllegalArgumentException("the timeline names an unknown camera: " + camera);
       }
       if (s.panel() != null && !names.contains(s.panel())) {
         throw new IllegalArgumentException("the timeline names an unknown panel: " + s.panel());

@@ -420,6 +420,11 @@ public final class Site implements AutoCloseable {
       cameraFault((SiteAction.CameraFault) step.action());
       return;
     }
+    if (step.action() instanceof SiteAction.CameraEvent) {
+      SiteAction.CameraEvent e = (SiteAction.CameraEvent) step.action();
+      camera(e.camera()).raise(e.event(), e.active());
+      return;
+    }
     List<SimulatedPanel> targets = step.panel() == null ? new ArrayList<>(panels.values()) : List.of(panel(step.panel()));
     log.debug("t+{} {} on {}", elapsed(), step.action(), step.panel() == null ? "all panels" : step.panel());
     for (SimulatedPanel p : targets) {

@@ -129,6 +129,23 @@ public sealed interface SiteAction {
     }
   }
 
+  /**
+   * A camera's own detection changes state, delivered to ONVIF clients through PullPoint (a step
+   * with this action names no panel).
+   *
+   * @param camera the camera's name
+   * @param event what the camera detects
+   * @param active whether it starts ({@code true}) or ends
+   */
+  record CameraEvent(String camera, io.github.vpsdk.vp.testkit.camera.CameraEventKind event, boolean active)
+      implements SiteAction {
+    /** Validates. */
+    public CameraEvent {
+      Objects.requireNonNull(camera, "camera");
+      Objects.requireNonNull(event, "event");
+    }
+  }
+
   /** What can happen to a camera. */
   enum CameraFaultKind {
     /** The camera stops answering (connections refused). */

@@ -37,10 +37,13 @@ class ScenarioTest {
         "  - {at: 2s, action: clock-skew, skew: -2m}",
         "  - {at: 3s, camera: cam, action: reboot}",
         "  - {at: 4s, camera: cam, action: slow-snapshot, delay: 3s}",
+        "  - {at: 5s, camera: cam, action: event, event: video-loss, active: true}",
         ""));
     assertThat(s.panels()).extracting(PanelSpec::name).containsExactly("kiosk-1", "kiosk-2", "kiosk-3");
     assertThat(s.panels()).extracting(PanelSpec::account).containsExactly("00FE", "00FF", "0100");
-    assertThat(s.timeline()).hasSize(6);
+    assertThat(s.timeline()).hasSize(7);
+    assertThat(s.timeline().get(6).action()).isEqualTo(
+        new SiteAction.CameraEvent("cam", io.github.vpsdk.vp.testkit.camera.CameraEventKind.VIDEO_LOSS, true));
     assertThat(s.timeline().get(5).action())
         .isEqualTo(new SiteAction.CameraFault("cam", SiteAction.CameraFaultKind.SLOW_SNAPSHOT, Duration.ofSeconds(3), null));
     assertThat(s.timeline().get(3).action()).isEqualTo(new SiteAction.ClockSkew(Duration.ofMinutes(-2)));

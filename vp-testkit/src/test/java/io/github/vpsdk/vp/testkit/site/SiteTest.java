@@ -152,6 +152,7 @@ class SiteTest {
         .at(Duration.ofSeconds(20), "p", new SiteAction.Restore(3))
         .at(Duration.ofSeconds(25), null, new SiteAction.CameraFault("hall", SiteAction.CameraFaultKind.FAILING_SNAPSHOT, null, null))
         .at(Duration.ofSeconds(26), null, new SiteAction.CameraFault("hall", SiteAction.CameraFaultKind.SEES, null, "a cat"))
+        .at(Duration.ofSeconds(27), null, new SiteAction.CameraEvent("hall", io.github.vpsdk.vp.testkit.camera.CameraEventKind.TAMPER, true))
         .duration(Duration.ofSeconds(30))
         .build();
     try (Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> receiver(c, sink)));
@@ -174,6 +175,15 @@ class SiteTest {
       assertThat(site.camera("hall").scene()).isEmpty();
       site.runToEnd();
       assertThat(site.camera("hall").scene()).isEqualTo("a cat");
+      try (io.github.vpsdk.vp.onvif.OnvifClient client = io.github.vpsdk.vp.onvif.OnvifClient.create(
+          io.github.vpsdk.vp.onvif.OnvifConfig.defaults())) {
+        io.github.vpsdk.vp.onvif.OnvifCamera cam = client.connect(site.camera("hall").xaddr(),
+            io.github.vpsdk.vp.onvif.Credentials.of("admin", "admin")).get(60, TimeUnit.SECONDS);
+        var sub = cam.events().subscribe(Duration.ofMinutes(1), null).get(30, TimeUnit.SECONDS);
+        var state = sub.pull(Duration.ofSeconds(2), 20).get(30, TimeUnit.SECONDS);
+        assertThat(state.events()).as("the tamper raised by the timeline").anyMatch(e -> e.topicPath().contains("GlobalSceneChange")
+            && e.active().orElse(false));
+      }
       assertThat(sink.codes()).containsExactly("1120/3", "3120/3");
     }
   }

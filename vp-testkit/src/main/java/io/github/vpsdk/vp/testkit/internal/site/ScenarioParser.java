@@ -246,6 +246,21 @@ public final class ScenarioParser {
       throw new IllegalArgumentException(at + "action: missing");
     }
     String camera = optText(s, "camera");
+    if (camera != null && action.equalsIgnoreCase("event")) {
+      known(s, at, Set.of("at", "every", "camera", "action", "event", "active"));
+      String kind = text(s, "event", "");
+      io.github.vpsdk.vp.testkit.camera.CameraEventKind k;
+      try {
+        k = io.github.vpsdk.vp.testkit.camera.CameraEventKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(at + "event: one of " + java.util.Arrays.toString(
+            io.github.vpsdk.vp.testkit.camera.CameraEventKind.values()).toLowerCase(Locale.ROOT).replace('_', '-')
+            + ", not " + kind);
+      }
+      out.add(new TimelineStep(when, every, null,
+          new SiteAction.CameraEvent(camera, k, !s.has("active") || s.get("active").asBoolean())));
+      return;
+    }
     if (camera != null) {
       known(s, at, Set.of("at", "every", "camera", "action", "delay", "skew", "sees"));
       SiteAction.CameraFaultKind kind;
