@@ -376,7 +376,8 @@ class SimulatedCameraTest {
     OnvifCamera c = connect(cam, PASSWORD, Duration.ofMillis(800));
     cam.goOffline(OfflineMode.REFUSE);
     assertThat(cam.offline()).contains(OfflineMode.REFUSE);
-    assertThat(failure(c.deviceInfo()).kind()).isIn(OnvifException.Kind.UNREACHABLE, OnvifException.Kind.TIMEOUT);
+    OnvifException refused = failure(c.deviceInfo());
+    assertThat(refused.kind()).as(refused.toString()).isIn(OnvifException.Kind.UNREACHABLE, OnvifException.Kind.TIMEOUT);
     cam.goOnline();
     assertThat(cam.port()).isEqualTo(port);
     assertThat(c.deviceInfo().join().model()).isEqualTo("Sim-PTZ");

@@ -205,7 +205,13 @@ public final class CameraServer implements AutoCloseable {
       state.offline(mode);
       if (mode == OfflineMode.REFUSE && connector != null && connector.isStarted()) {
         try {
+          // a camera without power also drops the connections clients keep alive: without this, a
+          // request on a pooled connection was still served (or cut halfway) after going offline
+          java.util.List<org.eclipse.jetty.io.EndPoint> open = new java.util.ArrayList<>(connector.getConnectedEndPoints());
           connector.stop();
+          for (org.eclipse.jetty.io.EndPoint e : open) {
+            e.close();
+          }
         } catch (Exception e) {
           throw new IllegalStateException("cannot close the listening socket", e);
         }
