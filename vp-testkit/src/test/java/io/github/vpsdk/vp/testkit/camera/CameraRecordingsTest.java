@@ -10,7 +10,11 @@ import io.github.vpsdk.vp.onvif.OnvifConfig;
 import io.github.vpsdk.vp.onvif.RecordingInfo;
 import io.github.vpsdk.vp.onvif.ReplayTransport;
 import io.github.vpsdk.vp.onvif.ServiceAddresses;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +29,8 @@ class CameraRecordingsTest {
 
   @Test
   void aConsoleFindsTheRecordingOfAnAlarmAndItsReplayUri() throws Exception {
-    try (SimulatedCamera cam = SimulatedCamera.builder().name("Gate").credentials("admin", "secret").build().start();
+    try (SimulatedCamera cam = SimulatedCamera.builder().name("Gate").credentials("admin", "secret")
+            .rtsp(RtspSettings.defaults().withAuthenticated(false)).build().start();
         OnvifClient client = OnvifClient.create(OnvifConfig.create(b -> b.requestTimeout(Duration.ofSeconds(30))))) {
       OnvifCamera c = client.connect(cam.xaddr(), Credentials.of("admin", "secret")).get(60, TimeUnit.SECONDS);
       assertThat(c.services().address(ServiceAddresses.RECORDING)).isPresent();
@@ -52,8 +57,30 @@ class CameraRecordingsTest {
       URI replay = c.recordings().replayUri("REC_1", ReplayTransport.RTSP).get(30, TimeUnit.SECONDS);
       assertThat(replay.getScheme()).isEqualTo("rtsp");
       assertThat(replay.getPath()).isEqualTo("/replay/REC_1");
+      assertThat(describe(replay)).as("the replay URI is served").startsWith("RTSP/1.0 200").contains("m=video 0 RTP/AVP 26");
       assertThatThrownBy(() -> c.recordings().replayUri("REC_9", ReplayTransport.RTSP).join())
           .isInstanceOf(CompletionException.class);
+    }
+  }
+
+  private static String describe(URI uri) throws Exception {
+    try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("DESCRIBE " + uri + " RTSP/1.0\r\nCSeq: 1\r\nAccept: application/sdp\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      StringBuilder b = new StringBuilder();
+      byte[] buf = new byte[4096];
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!b.toString().contains("m=video") && System.nanoTime() < deadline) {
+        int n = in.read(buf);
+        if (n < 0) {
+          break;
+        }
+        b.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+      }
+      return b.toString();
     }
   }
 }

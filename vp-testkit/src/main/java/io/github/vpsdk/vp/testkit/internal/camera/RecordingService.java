@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * video source (the last 24 hours on the camera's clock, one video track), found through the
  * recording service (GetRecordings) and the search service (FindRecordings,
  * GetRecordingSearchResults, EndSearch), and its replay URI (GetReplayUri,
- * {@code rtsp://host[:port]/replay/REC_1}). The replay URI is announced, not served: the RTSP server
- * plays the live profiles only.
+ * {@code rtsp://host[:port]/replay/REC_1}), which the camera's RTSP server (when on) plays with
+ * the main profile's pictures drawn at play time: the simulated camera keeps no archive.
  */
 final class RecordingService {
   static final String NS_RECORDING = "http://www.onvif.org/ver10/recording/wsdl";

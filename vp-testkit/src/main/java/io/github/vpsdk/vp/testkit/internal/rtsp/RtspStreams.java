@@ -38,7 +38,9 @@ public final class RtspStreams implements AutoCloseable {
   }
 
   private Optional<RtspServer.Stream> stream(String token) {
-    Optional<CameraProfile> p = state.profile(token);
+    // the replay URI of the one recording (rtsp://host:port/replay/REC_1) plays the main profile's
+    // pictures, drawn at play time: the simulated camera keeps no archive
+    Optional<CameraProfile> p = token.equals("replay") ? state.config().profiles().stream().findFirst() : state.profile(token);
     return p.map(profile -> new RtspServer.Stream(profile.width(), profile.height(), () -> CameraFrames.draw(state, profile)));
   }
 
