@@ -2,7 +2,7 @@ package io.github.vpsdk.vp.testkit.camera;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.vpsdk.vp.onvif.internal.HttpDigest;
+import io.github.vpsdk.vp.testkit.internal.camera.HttpAuth;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -16,10 +16,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,9 +63,7 @@ public final class ReplayCamera implements AutoCloseable {
       Map.entry("http://www.onvif.org/ver20/analytics/wsdl", "analytics"));
 
   private final Path dir;
-  private final String user;
-  private final String password;
-  private final String nonce;
+  private final HttpAuth auth;
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "vp-replay-camera");
@@ -84,11 +78,8 @@ public final class ReplayCamera implements AutoCloseable {
       throw new IOException("not a directory of recorded exchanges: " + dir);
     }
     this.dir = dir;
-    this.user = Objects.requireNonNull(user, "user");
-    this.password = Objects.requireNonNull(password, "password");
-    byte[] n = new byte[12];
-    new SecureRandom().nextBytes(n);
-    this.nonce = HexFormat.of().formatHex(n);
+    this.auth = new HttpAuth(SnapshotAuth.DIGEST, REALM, Objects.requireNonNull(user, "user"),
+        Objects.requireNonNull(password, "password"), java.time.Clock.systemUTC());
     this.jpeg = picture("replay of " + dir.getFileName());
     this.server = HttpServer.create(new InetSocketAddress(bindHost, port), 0);
     server.createContext("/", this::handle);
@@ -161,33 +152,15 @@ public final class ReplayCamera implements AutoCloseable {
   }
 
   private void snapshot(HttpExchange ex) throws IOException {
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (auth == null || !validDigest(auth, ex.getRequestMethod())) {
-      ex.getResponseHeaders().add("WWW-Authenticate", "Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + nonce + "\"");
+    String authorization = ex.getRequestHeaders().getFirst("Authorization");
+    if (!auth.allowed(ex.getRequestMethod(), ex.getRequestURI().toString(), authorization)) {
+      for (String challenge : auth.challenges(auth.staleNonce(authorization))) {
+        ex.getResponseHeaders().add("WWW-Authenticate", challenge);
+      }
       send(ex, 401, "text/html", "<html>401 Unauthorized</html>".getBytes(StandardCharsets.UTF_8));
       return;
     }
     send(ex, 200, "image/jpeg", jpeg);
-  }
-
-  private boolean validDigest(String header, String method) {
-    Map<String, String> p = HttpDigest.parseChallenge(header);
-    if (p == null || !user.equals(p.get("username"))) {
-      return false;
-    }
-    String ha1 = md5(user + ":" + REALM + ":" + password);
-    String ha2 = md5(method + ":" + p.get("uri"));
-    String expected = md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + p.get("qop") + ":" + ha2);
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-        String.valueOf(p.get("response")).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static String md5(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static @Nullable Element bodyElement(byte[] xml) {

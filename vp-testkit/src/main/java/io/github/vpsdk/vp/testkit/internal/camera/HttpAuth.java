@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * kept in a bounded table; a request counter ({@code nc}) that does not grow is refused as a
  * replay. Written from the RFCs, independently of vp-onvif's client.
  */
-final class HttpAuth {
+public final class HttpAuth {
   /** Longest Authorization header looked at. */
   static final int MAX_HEADER = 4096;
   private static final int MAX_NONCES = 1024;
@@ -48,7 +48,7 @@ final class HttpAuth {
     }
   }
 
-  HttpAuth(SnapshotAuth mode, String realm, @Nullable String user, @Nullable String password, Clock clock) {
+  public HttpAuth(SnapshotAuth mode, String realm, @Nullable String user, @Nullable String password, Clock clock) {
     this.mode = mode;
     this.realm = realm.replace("\"", "'");
     this.user = user;
@@ -64,7 +64,7 @@ final class HttpAuth {
    * @param authorization the Authorization header, or {@code null}
    * @return true when allowed
    */
-  boolean allowed(String method, String uri, @Nullable String authorization) {
+  public boolean allowed(String method, String uri, @Nullable String authorization) {
     if (mode == SnapshotAuth.NONE || user == null) {
       return true;
     }
@@ -88,7 +88,7 @@ final class HttpAuth {
    * @param stale whether the refused request carried an expired nonce
    * @return WWW-Authenticate header values
    */
-  List<String> challenges(boolean stale) {
+  public List<String> challenges(boolean stale) {
     List<String> out = new ArrayList<>();
     if (mode == SnapshotAuth.DIGEST || mode == SnapshotAuth.DIGEST_OR_BASIC) {
       String nonce = issue();
@@ -108,7 +108,7 @@ final class HttpAuth {
    * @param authorization the header or {@code null}
    * @return true for a stale digest nonce
    */
-  synchronized boolean staleNonce(@Nullable String authorization) {
+  public synchronized boolean staleNonce(@Nullable String authorization) {
     if (authorization == null || authorization.length() > MAX_HEADER
         || !authorization.trim().regionMatches(true, 0, "Digest ", 0, 7)) {
       return false;
