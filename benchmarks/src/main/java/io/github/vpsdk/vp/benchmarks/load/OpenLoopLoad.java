@@ -3,14 +3,7 @@ package io.github.vpsdk.vp.benchmarks.load;
 import io.github.vpsdk.vp.core.journal.FsyncMode;
 import io.github.vpsdk.vp.core.journal.Journal;
 import io.github.vpsdk.vp.core.journal.JournalConfig;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Codec;
-import io.github.vpsdk.vp.protocols.dc09.Dc09CodecConfig;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Key;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Keys;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.receiver.Dc09Receiver;
-import io.github.vpsdk.vp.protocols.receiver.EventSink;
-import io.github.vpsdk.vp.protocols.receiver.ReceiverConfig;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverMetrics;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -26,11 +19,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
@@ -69,27 +59,12 @@ public final class OpenLoopLoad {
     boolean encrypted = Boolean.parseBoolean(options.getOrDefault("encrypted", "false"));
     boolean fsync = Boolean.parseBoolean(options.getOrDefault("fsync", "true"));
     Path dir = Files.createTempDirectory("vp-open-loop-");
-    Dc09Key key = Dc09Key.fromHex("00112233445566778899AABBCCDDEEFF");
     EventLoopGroup clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try (Journal journal = Journal.open(JournalConfig.create(b -> b.directory(dir).fsyncMode(fsync ? FsyncMode.DURABLE : FsyncMode.NONE)));
-        Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> c
-            .sink(EventSink.journal(journal))
-            .keys(Dc09Keys.of(Map.of(), key))
-            .udp(false)
-            .duplicates(Duration.ofMillis(1), 100_000)
-            .maxConnections(100_000, 100_000)
-            .maxFramesPerSecondPerSource(Integer.MAX_VALUE)
-            .timestampWindow(Duration.ofHours(1), Duration.ofHours(1))))) {
-      Dc09Codec codec = new Dc09Codec(Dc09CodecConfig.create(b -> b.keys(Dc09Keys.of(Map.of(), key))));
-      Instant now = Instant.now();
+        Dc09Receiver receiver = BenchReceiver.start(journal)) {
       Conn[] conns = new Conn[connections];
       for (int i = 0; i < connections; i++) {
-        String account = String.format("%06X", i + 1);
-        byte[][] frames = new byte[64][];
-        for (int s = 0; s < frames.length; s++) {
-          frames[s] = codec.encode(Dc09Message.event(Dc09Message.ADM_CID, s + 1, "1", "0", account,
-              String.format("#%s|1130 01 %03d", account, s), now).withEncrypted(encrypted));
-        }
+        byte[][] frames = BenchReceiver.frames(i, encrypted);
         conns[i] = new Conn(frames);
       }
       LatencyRecorder recorder = new LatencyRecorder();

@@ -3,22 +3,13 @@ package io.github.vpsdk.vp.benchmarks.load;
 import io.github.vpsdk.vp.core.journal.FsyncMode;
 import io.github.vpsdk.vp.core.journal.Journal;
 import io.github.vpsdk.vp.core.journal.JournalConfig;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Codec;
-import io.github.vpsdk.vp.protocols.dc09.Dc09CodecConfig;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Key;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Keys;
-import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.receiver.Dc09Receiver;
-import io.github.vpsdk.vp.protocols.receiver.EventSink;
-import io.github.vpsdk.vp.protocols.receiver.ReceiverConfig;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverMetrics;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,29 +40,11 @@ public final class ReceiverLoad {
     boolean encrypted = Boolean.parseBoolean(options.getOrDefault("encrypted", "false"));
     boolean fsync = Boolean.parseBoolean(options.getOrDefault("fsync", "true"));
     Path dir = Files.createTempDirectory("vp-receiver-load-");
-    Dc09Key key = Dc09Key.fromHex("00112233445566778899AABBCCDDEEFF");
     EventLoopGroup clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try (Journal journal = Journal.open(JournalConfig.create(b -> b.directory(dir).fsyncMode(fsync ? FsyncMode.DURABLE : FsyncMode.NONE)));
-        Dc09Receiver receiver = Dc09Receiver.start(ReceiverConfig.create(c -> c
-            .sink(EventSink.journal(journal))
-            .keys(Dc09Keys.of(Map.of(), key))
-            .udp(false)
-            .duplicates(Duration.ofMillis(1), 100_000)
-            .maxConnections(100_000, 100_000)
-            .maxFramesPerSecondPerSource(Integer.MAX_VALUE)
-            .timestampWindow(Duration.ofHours(1), Duration.ofHours(1))))) {
-      Dc09Codec codec = new Dc09Codec(Dc09CodecConfig.create(b -> b.keys(Dc09Keys.of(Map.of(), key))));
+        Dc09Receiver receiver = BenchReceiver.start(journal)) {
       // each connection is its own panel (account) cycling through 64 distinct messages (sequence numbers)
-      Instant now = Instant.now();
-      java.util.function.IntFunction<byte[][]> framesOf = i -> {
-        String account = String.format("%06X", i + 1);
-        byte[][] frames = new byte[64][];
-        for (int s = 0; s < frames.length; s++) {
-          frames[s] = codec.encode(Dc09Message.event(Dc09Message.ADM_CID, s + 1, "1", "0", account,
-              String.format("#%s|1130 01 %03d", account, s), now).withEncrypted(encrypted));
-        }
-        return frames;
-      };
+      java.util.function.IntFunction<byte[][]> framesOf = i -> BenchReceiver.frames(i, encrypted);
       EchoCeiling.Result result = EchoCeiling.ClosedLoopClient.run(clients, receiver.localAddress(), connections, framesOf, warmup, seconds);
       ReceiverMetrics m = receiver.metrics();
       System.out.println(result.format("vp receiver (" + (encrypted ? "AES-128" : "plain") + ", journal " + (fsync ? "fsync" : "no fsync") + ")", connections)
