@@ -12,7 +12,6 @@ import io.github.vpsdk.vp.protocols.dc09.Dc09Events;
 import io.github.vpsdk.vp.protocols.dc09.Dc09Message;
 import io.github.vpsdk.vp.protocols.internal.metrics.LatencyHistogram;
 import io.github.vpsdk.vp.protocols.receiver.AccountSupervisor;
-import io.github.vpsdk.vp.protocols.receiver.EventSink;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverConfig;
 import io.github.vpsdk.vp.protocols.receiver.ReceiverMetrics;
 import java.net.InetSocketAddress;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -290,16 +288,7 @@ public final class FrameProcessor {
   }
 
   private CompletableFuture<Void> deliverAll(List<? extends AlarmEvent> events) {
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    EventSink sink = config.sink();
-    for (AlarmEvent event : events) {
-      if (sink.nonBlocking()) {
-        chain = chain.thenCompose(x -> sink.deliver(event).toCompletableFuture());
-      } else {
-        chain = chain.thenComposeAsync(x -> sink.deliver(event).toCompletableFuture(), deliveryExecutor);
-      }
-    }
-    return chain.orTimeout(config.sinkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return SinkDelivery.deliverAll(config.sink(), events, deliveryExecutor, config.sinkTimeout(), () -> { });
   }
 
   private boolean rateAllowed(InetSocketAddress source) {

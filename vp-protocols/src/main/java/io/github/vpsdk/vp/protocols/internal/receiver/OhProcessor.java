@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -407,11 +406,7 @@ public final class OhProcessor {
   }
 
   private CompletableFuture<Void> deliverAll(List<? extends AlarmEvent> events) {
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (AlarmEvent event : events) {
-      chain = chain.thenComposeAsync(x -> config.sink().deliver(event).toCompletableFuture(), deliveryExecutor);
-    }
-    return chain.orTimeout(config.sinkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return SinkDelivery.deliverAll(config.sink(), events, deliveryExecutor, config.sinkTimeout(), () -> { });
   }
 
   /** Retries carry the same content (ECB, no nonce): the key is the decoded content. */

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -224,12 +223,8 @@ public final class InboundLink {
   }
 
   private CompletableFuture<Void> deliver(List<? extends AlarmEvent> events) {
-    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    for (AlarmEvent event : events) {
-      chain = chain.thenComposeAsync(x -> config.sink().deliver(event).toCompletableFuture(), deliveryExecutor)
-          .thenRun(delivered::increment);
-    }
-    return chain.orTimeout(config.sinkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return io.github.vpsdk.vp.protocols.internal.receiver.SinkDelivery.deliverAll(
+        config.sink(), events, deliveryExecutor, config.sinkTimeout(), delivered::increment);
   }
 
   private String id(String what) {
