@@ -78,6 +78,12 @@ public final class Faults {
       return new OnvifException(
           Kind.UNREACHABLE, operation + ": camera unreachable: " + rootMessage(t), null, t);
     }
+    IllegalArgumentException noStream = find(t, IllegalArgumentException.class);
+    if (noStream != null && "Stream may not be null".equals(noStream.getMessage())) {
+      // CXF's way of saying that no response came at all: seen when a connection to a closed port
+      // fails in its conduit without the ConnectException reaching the caller
+      return new OnvifException(Kind.UNREACHABLE, operation + ": camera unreachable: no response", null, t);
+    }
     String unresolved = unresolvedSubcode(t);
     if (unresolved != null) {
       return fromCodes(
