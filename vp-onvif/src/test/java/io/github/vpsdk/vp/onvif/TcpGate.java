@@ -52,15 +52,30 @@ final class TcpGate implements AutoCloseable {
     while (!s.isClosed()) {
       try {
         Socket in = s.accept();
+        // registered before anything else, so that a shut() racing this accept closes it too
+        if (!register(s, in)) {
+          continue;
+        }
         Socket out = new Socket(InetAddress.getLoopbackAddress(), target);
-        sockets.add(in);
-        sockets.add(out);
+        if (!register(s, out)) {
+          in.close();
+          continue;
+        }
         pump(in, out);
         pump(out, in);
       } catch (IOException e) {
         // closed, or the target refused: the client sees a reset
       }
     }
+  }
+
+  private synchronized boolean register(ServerSocket s, Socket socket) throws IOException {
+    if (s.isClosed()) {
+      socket.close();
+      return false;
+    }
+    sockets.add(socket);
+    return true;
   }
 
   private void pump(Socket from, Socket to) {
