@@ -68,7 +68,13 @@ public sealed interface EventCode permits EventCode.Sia, EventCode.ContactId, Ev
 
     @Override
     public String text() {
-      return String.format(Locale.ROOT, "%d%03d", qualifier, event);
+      return new String(
+          new char[] {
+            (char) ('0' + qualifier),
+            (char) ('0' + event / 100),
+            (char) ('0' + event / 10 % 10),
+            (char) ('0' + event % 10)
+          });
     }
   }
 

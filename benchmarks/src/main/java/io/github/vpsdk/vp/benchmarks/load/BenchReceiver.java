@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * What the receiver load runs share: the receiver under test (journal sink, limits raised for
  * one source address, a duplicate window of 1 ms so that repeated frames are delivered, a wide
- * timestamp window) and the frames of each simulated panel.
+ * timestamp window; {@code -Dvp.bench.ioThreads=N} network threads, the receiver's default (one per
+ * available processor) otherwise) and the frames of
+ * each simulated panel.
  */
 final class BenchReceiver {
   static final Dc09Key KEY = Dc09Key.fromHex("00112233445566778899AABBCCDDEEFF");
@@ -31,7 +33,8 @@ final class BenchReceiver {
         .duplicates(Duration.ofMillis(1), 100_000)
         .maxConnections(100_000, 100_000)
         .maxFramesPerSecondPerSource(Integer.MAX_VALUE)
-        .timestampWindow(Duration.ofHours(1), Duration.ofHours(1))));
+        .timestampWindow(Duration.ofHours(1), Duration.ofHours(1))
+        .ioThreads(Integer.getInteger("vp.bench.ioThreads", Runtime.getRuntime().availableProcessors()))));
   }
 
   /**

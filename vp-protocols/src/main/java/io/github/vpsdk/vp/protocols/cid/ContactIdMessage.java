@@ -69,7 +69,7 @@ public record ContactIdMessage(@Nullable String account, int qualifier, int even
         return ParseResult.invalid("account part must start with #");
       }
       if (!head.isEmpty()) {
-        if (head.length() > 16 || !head.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80)) {
+        if (head.length() > 16 || !asciiAlphanumeric(head)) {
           return ParseResult.invalid("account must be 1 to 16 letters or digits");
         }
         account = head;
@@ -78,7 +78,7 @@ public record ContactIdMessage(@Nullable String account, int qualifier, int even
     } else if (strict) {
       return ParseResult.invalid("no #account| part");
     }
-    if (strict && !rest.matches("[136]\\d{3} \\d{2} \\d{3}")) {
+    if (strict && !STRICT_BODY.matcher(rest).matches()) {
       return ParseResult.invalid("expected QEEE GG CCC");
     }
     String digits = rest.replace(" ", "");
@@ -207,5 +207,18 @@ public record ContactIdMessage(@Nullable String account, int qualifier, int even
       return c - 'A' + 10;
     }
     return -1;
+  }
+
+  private static final java.util.regex.Pattern STRICT_BODY =
+      java.util.regex.Pattern.compile("[136]\\d{3} \\d{2} \\d{3}");
+
+  private static boolean asciiAlphanumeric(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -211,6 +211,12 @@ public record Dc09Message(
     if (sequence < 0 || sequence > 9999) {
       throw new IllegalArgumentException("sequence must be 0-9999: " + sequence);
     }
-    return String.format(java.util.Locale.ROOT, "%04d", sequence);
+    return new String(
+        new char[] {
+          (char) ('0' + sequence / 1000),
+          (char) ('0' + sequence / 100 % 10),
+          (char) ('0' + sequence / 10 % 10),
+          (char) ('0' + sequence % 10)
+        });
   }
 }

@@ -43,7 +43,10 @@ import org.jspecify.annotations.Nullable;
  * @param duplicateCapacity how many delivered messages are remembered at most (default 100 000)
  * @param supervision the supervision intervals (default none)
  * @param supervisionCheckInterval how often silent accounts are looked for (default 1 s)
- * @param ioThreads network threads (default 1; a receiver is rarely CPU-bound)
+ * @param ioThreads network threads (default: the number of available processors). They decode,
+ *     decrypt and hand events to a non-blocking sink such as the journal's, so under load the
+ *     receiver is CPU-bound and one thread per core is what lets it use the machine; connections
+ *     are spread over the threads, each connection staying on one thread
  * @param listener notified of frames, refusals and acknowledgements (default none)
  */
 public record ReceiverConfig(
@@ -128,7 +131,7 @@ public record ReceiverConfig(
     private int duplicateCapacity = 100_000;
     private SupervisionPolicy supervision = SupervisionPolicy.none();
     private Duration supervisionCheckInterval = Duration.ofSeconds(1);
-    private int ioThreads = 1;
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
     private ReceiverListener listener = new ReceiverListener() {};
 
     private Builder() {}
