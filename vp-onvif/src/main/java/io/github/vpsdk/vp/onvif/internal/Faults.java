@@ -58,6 +58,12 @@ public final class Faults {
       } catch (UnsupportedOperationException ignored) {
         // SOAP 1.1 fault: no subcodes
       }
+      if (codes.isEmpty() && jaxws.getFault().getDetail() != null) {
+        String detail = detailName(jaxws.getFault().getDetail());
+        if (detail != null) {
+          codes.add(detail);
+        }
+      }
       return fromCodes(codes, String.valueOf(jaxws.getMessage()), operation, t);
     }
     HTTPException http = find(t, HTTPException.class);
@@ -177,7 +183,32 @@ public final class Faults {
     } else if (fault.getSubCode() != null) {
       codes.add(fault.getSubCode().getLocalPart());
     }
+    if (codes.isEmpty()) {
+      String detail = detailName(fault.getDetail());
+      if (detail != null) {
+        codes.add(detail);
+      }
+    }
     return fromCodes(codes, String.valueOf(fault.getMessage()), operation, fault);
+  }
+
+  /**
+   * The local name of the first element in a fault's detail. WS-BaseNotification and WS-Resource
+   * faults ({@code wsnt:TopicNotSupportedFault}, {@code wsrf-rw:ResourceUnknownFault}, ...) are
+   * told apart by that element, not by a subcode; it is then the fault code.
+   */
+  static @Nullable String detailName(org.w3c.dom.@Nullable Element detail) {
+    if (detail == null) {
+      return null;
+    }
+    for (org.w3c.dom.Node n = detail.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+        String local = n.getLocalName() != null ? n.getLocalName() : n.getNodeName();
+        local = local.substring(local.indexOf(':') + 1);
+        return local.isEmpty() || local.length() > 128 ? null : local;
+      }
+    }
+    return null;
   }
 
   /**
@@ -229,6 +260,8 @@ public final class Faults {
       return Kind.NOT_SUPPORTED;
     }
     if (c.contains("invalidarg")
+        || c.contains("unacceptable")
+        || c.contains("unrecognized")
         || c.startsWith("no")
         || c.contains("invalid")
         || c.contains("toomany")

@@ -44,4 +44,32 @@ class FaultsTest {
     assertThat(map("Optional action not implemented").kind()).isEqualTo(Kind.NOT_SUPPORTED);
     assertThat(map("boom").kind()).isEqualTo(Kind.DEVICE_FAULT);
   }
+
+  /** WS-BaseNotification faults name themselves by the detail element, without a subcode. */
+  @Test
+  void aFaultWithoutSubcodeIsNamedByItsDetailElement() throws Exception {
+    var doc =
+        javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance()
+            .newDocumentBuilder()
+            .newDocument();
+    for (String[] c :
+        new String[][] {
+          {"TopicNotSupportedFault", "NOT_SUPPORTED"},
+          {"InvalidFilterFault", "BAD_ARGUMENT"},
+          {"UnacceptableInitialTerminationTimeFault", "BAD_ARGUMENT"},
+          {"ResourceUnknownFault", "DEVICE_FAULT"}
+        }) {
+      var fault =
+          new org.apache.cxf.binding.soap.SoapFault(
+              "refused", org.apache.cxf.binding.soap.Soap12.getInstance().getReceiver());
+      var detail = doc.createElementNS("http://www.w3.org/2003/05/soap-envelope", "env:Detail");
+      detail.appendChild(doc.createTextNode("\n  "));
+      detail.appendChild(doc.createElementNS("http://docs.oasis-open.org/wsn/b-2", "wsnt:" + c[0]));
+      fault.setDetail(detail);
+      OnvifException e = Faults.map(fault, "CreatePullPointSubscription");
+      assertThat(e.faultCode()).isEqualTo(c[0]);
+      assertThat(e.kind()).as(c[0]).isEqualTo(Kind.valueOf(c[1]));
+    }
+    assertThat(Faults.detailName(null)).isNull();
+  }
 }
