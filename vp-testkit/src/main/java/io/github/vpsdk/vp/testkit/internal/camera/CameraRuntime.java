@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the simulated cameras of one JVM share: one CXF bus on which each ONVIF service is
  * published once, and the threads of their HTTP servers (one Jetty thread pool, one scheduler, one
- * buffer pool). Reference counted: the first camera to
+ * buffer pool, and the {@link SharedSelectors selector}). Reference counted: the first camera to
  * start creates it, the last one to close shuts it down, so a JVM without cameras holds nothing.
  *
  * <p>Each camera keeps its own port, Jetty server, state, credentials and service implementations:
@@ -76,6 +76,7 @@ final class CameraRuntime {
   private final QueuedThreadPool pool;
   private final ScheduledExecutorScheduler scheduler;
   private final ByteBufferPool buffers = new ArrayByteBufferPool();
+  private final SharedSelectors selectors;
 
   private CameraRuntime() {
     Bus previous = BusFactory.getThreadDefaultBus(false);
@@ -89,6 +90,7 @@ final class CameraRuntime {
     ScheduledExecutorScheduler s = new ScheduledExecutorScheduler("vp-camera-scheduler", true);
     this.pool = p;
     this.scheduler = s;
+    this.selectors = new SharedSelectors(p, s);
     try {
       publish(Device.class, CameraServer.DEVICE_PATH);
       publish(Media.class, CameraServer.MEDIA_PATH);
@@ -102,6 +104,7 @@ final class CameraRuntime {
       publish(PTZ.class, CameraServer.PTZ_PATH);
       p.start();
       s.start();
+      selectors.start();
     } catch (Exception e) {
       shutdown();
       throw new IllegalStateException("cannot start the cameras' shared runtime", e);
@@ -159,7 +162,7 @@ final class CameraRuntime {
     }
     endpoints.clear();
     bus.shutdown(false);
-    for (org.eclipse.jetty.util.component.LifeCycle l : List.of(scheduler, pool)) {
+    for (org.eclipse.jetty.util.component.LifeCycle l : List.of(selectors, scheduler, pool)) {
       try {
         l.stop();
       } catch (Exception e) {
@@ -182,6 +185,10 @@ final class CameraRuntime {
 
   ByteBufferPool buffers() {
     return buffers;
+  }
+
+  SharedSelectors selectors() {
+    return selectors;
   }
 
   /**

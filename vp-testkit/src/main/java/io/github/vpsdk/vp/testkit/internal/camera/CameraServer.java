@@ -119,7 +119,7 @@ public final class CameraServer implements AutoCloseable {
     server.unmanage(rt.scheduler());
     server.unmanage(rt.buffers());
     server.setStopTimeout(1000);
-    ServerConnector conn = new ServerConnector(server, 0, 1);
+    ServerConnector conn = new CameraConnector(server, rt.selectors());
     conn.setHost(c.host());
     conn.setPort(c.port());
     server.addConnector(conn);
