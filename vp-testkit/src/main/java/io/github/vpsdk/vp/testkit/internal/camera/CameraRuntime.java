@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * its servlet filter marks each request with the camera ({@link #CAMERA}), and the shared endpoints
  * hand the call, and the WS-Security check, to the {@link CameraServer} that received it. Building
  * a CXF endpoint (service model, generated schemas, JAXB bindings) costs about 1 MB of heap and
- * 50 ms per service, which eleven services per camera multiplied by every camera; now it is paid
- * once per JVM.
+ * 0.3 s per service (6 to 8 MB with the generated schemas), which ten services per camera
+ * multiplied by every camera; now it is paid once per JVM, and for the imaging and Profile G
+ * services only when a client first calls them.
  */
 final class CameraRuntime {
   /** Request attribute naming the {@link CameraServer} that received a request. */
@@ -68,11 +70,24 @@ final class CameraRuntime {
           "wsnt", EventService.WSNT,
           "tev", EventService.NS_EVENTS);
 
+  /**
+   * Services published on their first request instead: an endpoint costs 6 to 8 MB of heap and
+   * about 0.3 s to build, and most clients never call these.
+   */
+  private static final Map<String, Class<?>> ON_DEMAND =
+      Map.of(
+          CameraServer.IMAGING_PATH, ImagingPort.class,
+          CameraServer.RECORDING_PATH, RecordingPort.class,
+          CameraServer.SEARCH_PATH, SearchPort.class,
+          CameraServer.REPLAY_PATH, ReplayPort.class);
+
   private static @Nullable CameraRuntime shared;
   private static int users;
 
   private final Bus bus;
   private final List<Server> endpoints = new ArrayList<>();
+  private final Set<String> published = ConcurrentHashMap.newKeySet();
+  private boolean down;
   private final QueuedThreadPool pool;
   private final ScheduledExecutorScheduler scheduler;
   private final ByteBufferPool buffers = new ArrayByteBufferPool();
@@ -97,10 +112,6 @@ final class CameraRuntime {
       publish(Media2.class, CameraServer.MEDIA2_PATH);
       publish(EventPortType.class, CameraServer.EVENTS_PATH);
       publish(SubscriptionPort.class, CameraServer.SUBSCRIPTION_PATH);
-      publish(ImagingPort.class, CameraServer.IMAGING_PATH);
-      publish(RecordingPort.class, CameraServer.RECORDING_PATH);
-      publish(SearchPort.class, CameraServer.SEARCH_PATH);
-      publish(ReplayPort.class, CameraServer.REPLAY_PATH);
       publish(PTZ.class, CameraServer.PTZ_PATH);
       p.start();
       s.start();
@@ -153,14 +164,17 @@ final class CameraRuntime {
   }
 
   private void shutdown() {
-    for (Server s : endpoints) {
-      try {
-        s.destroy();
-      } catch (RuntimeException e) {
-        LOG.debug("endpoint did not stop cleanly", e);
+    synchronized (endpoints) {
+      down = true;
+      for (Server s : endpoints) {
+        try {
+          s.destroy();
+        } catch (RuntimeException e) {
+          LOG.debug("endpoint did not stop cleanly", e);
+        }
       }
+      endpoints.clear();
     }
-    endpoints.clear();
     bus.shutdown(false);
     for (org.eclipse.jetty.util.component.LifeCycle l : List.of(selectors, scheduler, pool)) {
       try {
@@ -219,6 +233,24 @@ final class CameraRuntime {
     return (CameraServer) cam;
   }
 
+  /**
+   * Publishes the service at a request's path if it is one published on demand and not yet
+   * published; called by each camera's filter before the request reaches CXF.
+   *
+   * @param path the request path, such as {@code /onvif/recording_service}
+   */
+  void publishOnDemand(String path) {
+    Class<?> sei = ON_DEMAND.get(path);
+    if (sei == null || published.contains(path)) {
+      return;
+    }
+    synchronized (endpoints) {
+      if (!down && !published.contains(path)) {
+        publish(sei, path);
+      }
+    }
+  }
+
   private void publish(Class<?> sei, String path) {
     JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
     f.setBus(bus);
@@ -230,7 +262,10 @@ final class CameraRuntime {
     f.getInInterceptors().add(Security.INSTANCE);
     f.getInInterceptors().add(UnderstoodAddressing.INSTANCE);
     f.setProperties(new HashMap<>(Map.of("soap.env.ns.map", NAMESPACES)));
-    endpoints.add(f.create());
+    synchronized (endpoints) {
+      endpoints.add(f.create());
+      published.add(path);
+    }
   }
 
   /** The service bean of a shared endpoint: hands each call to the receiving camera's handlers. */

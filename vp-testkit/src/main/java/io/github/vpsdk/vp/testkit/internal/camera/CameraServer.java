@@ -132,7 +132,7 @@ public final class CameraServer implements AutoCloseable {
     ctx.addServlet(cxfHolder, "/onvif/*");
     HttpAuth auth = new HttpAuth(c.snapshotAuth(), c.name(), c.user(), c.password(), c.clock());
     ctx.addServlet(new ServletHolder(new SnapshotServlet(state, auth, this)), SNAPSHOT_PATH);
-    ctx.addFilter(new FilterHolder(new FaultFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addFilter(new FilterHolder(new FaultFilter(rt)), "/*", EnumSet.of(DispatcherType.REQUEST));
     server.setHandler(ctx);
     try {
       server.start();
@@ -308,6 +308,11 @@ public final class CameraServer implements AutoCloseable {
   /** Applies the offline (silent) and rebooting faults before any servlet runs. */
   private final class FaultFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private final transient CameraRuntime runtime;
+
+    FaultFilter(CameraRuntime runtime) {
+      this.runtime = runtime;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -332,6 +337,7 @@ public final class CameraServer implements AutoCloseable {
         resp.getWriter().write("<html><body>No service was found.</body></html>");
         return;
       }
+      runtime.publishOnDemand(req.getRequestURI());
       chain.doFilter(req, resp);
     }
   }
