@@ -290,7 +290,7 @@ final class CameraRuntime {
   /** Applies the receiving camera's WS-Security check. */
   private static final class Security extends AbstractSoapInterceptor {
     static final Security INSTANCE = new Security();
-    private static final Set<QName> UNDERSTOOD = Set.of(new QName(WsSecurityCheck.WSSE, "Security"));
+    private static final Set<QName> UNDERSTOOD = Set.of(WsSecurityCheck.SECURITY);
 
     private Security() {
       super(Phase.PRE_INVOKE);
@@ -303,7 +303,7 @@ final class CameraRuntime {
 
     @Override
     public void handleMessage(SoapMessage message) {
-      camera(message).security().handleMessage(message);
+      camera(message).security().verify(message);
     }
   }
 
