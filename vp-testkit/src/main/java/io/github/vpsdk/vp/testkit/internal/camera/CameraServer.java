@@ -86,7 +86,8 @@ public final class CameraServer implements AutoCloseable {
   }
 
   /**
-   * Binds the port, publishes the endpoints and starts serving.
+   * Takes a reference on the JVM's shared runtime (creating it for the first camera), binds the
+   * port and starts serving.
    *
    * @throws UncheckedIOException when the port cannot be bound
    */
