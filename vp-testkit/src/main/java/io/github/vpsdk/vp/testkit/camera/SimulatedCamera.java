@@ -37,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  * is computed from the injected clock when asked (no timer), so a test that advances a manual
  * clock sees the head move exactly as far as the speed says.
  *
+ * <p>Resources: the cameras of one JVM share one CXF bus (each ONVIF service is published once
+ * and answers for the camera that received the request), one HTTP thread pool and one selector.
+ * The first camera to start builds them (a few seconds and about 55 MB of heap); each further
+ * camera adds its own port, server and state (tens of kilobytes, milliseconds). The last camera to
+ * {@link #close} shuts them down. Closing one camera never affects the others. A request held by a
+ * camera (a pending event pull, a silent or slow fault) takes a thread of the shared pool while it
+ * is held.
+ *
  * <pre>{@code
  * try (SimulatedCamera cam = SimulatedCamera.builder().credentials("admin", "pw").build().start()) {
  *   URI xaddr = cam.xaddr(); // http://127.0.0.1:PORT/onvif/device_service

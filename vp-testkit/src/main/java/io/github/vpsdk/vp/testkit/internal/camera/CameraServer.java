@@ -6,6 +6,9 @@ import io.github.vpsdk.vp.onvif.internal.wsdl.imaging.ImagingPort;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media.Media;
 import io.github.vpsdk.vp.onvif.internal.wsdl.media2.Media2;
 import io.github.vpsdk.vp.onvif.internal.wsdl.ptz.PTZ;
+import io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort;
+import io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort;
+import io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort;
 import io.github.vpsdk.vp.testkit.camera.OfflineMode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -13,31 +16,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import java.util.Map;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One camera's HTTP server: an embedded Jetty on one port serving the CXF endpoints (through a
- * {@link CXFNonSpringServlet} with its own bus, so cameras never share an engine) and the snapshot
- * servlet, behind a filter that applies the offline and reboot faults.
+ * One camera's HTTP server: an embedded Jetty on its own port serving the ONVIF services and the
+ * snapshot servlet, behind a filter that applies the offline and reboot faults and marks each
+ * request with this camera. The CXF endpoints, the bus and the threads are the JVM's {@link
+ * CameraRuntime}, shared by all cameras; the service implementations ({@link Handlers}), the
+ * WS-Security check, the state and the port are this camera's.
  */
 public final class CameraServer implements AutoCloseable {
   /** Path of the device service. */
@@ -64,22 +64,15 @@ public final class CameraServer implements AutoCloseable {
   public static final String SNAPSHOT_PATH = "/onvif/snapshot";
 
   private static final Logger LOG = LoggerFactory.getLogger(CameraServer.class);
-  /** Prefixes declared on every answer's envelope, as cameras do (topics name {@code tns1}). */
-  private static final java.util.Map<String, String> NAMESPACES =
-      java.util.Map.of(
-          "tns1", EventService.TOPICS,
-          "tt", EventService.TT,
-          "wsnt", EventService.WSNT,
-          "tev", EventService.NS_EVENTS);
-
   private static final Duration MAX_SILENCE = Duration.ofMinutes(10);
 
   private final CameraState state;
   private final Object lock = new Object();
-  private final List<Server> endpoints = new ArrayList<>();
-  private org.eclipse.jetty.server.@org.jspecify.annotations.Nullable Server jetty;
-  private @org.jspecify.annotations.Nullable ServerConnector connector;
-  private @org.jspecify.annotations.Nullable Bus bus;
+  private Map<Class<?>, Handlers> services = Map.of();
+  private @Nullable WsSecurityCheck security;
+  private org.eclipse.jetty.server.@Nullable Server jetty;
+  private @Nullable ServerConnector connector;
+  private @Nullable CameraRuntime runtime;
   private volatile boolean closed;
   private int port;
 
@@ -93,68 +86,66 @@ public final class CameraServer implements AutoCloseable {
   }
 
   /**
-   * Binds the port, publishes the endpoints and starts serving.
+   * Takes a reference on the JVM's shared runtime (creating it for the first camera), binds the
+   * port and starts serving.
    *
    * @throws UncheckedIOException when the port cannot be bound
    */
   public void start() {
     CameraConfig c = state.config();
-    Bus previous = BusFactory.getThreadDefaultBus(false);
-    BusFactory.getDefaultBus(true); // so that this camera's bus never becomes the process default
-    Bus b = BusFactory.newInstance().createBus();
-    BusFactory.setThreadDefaultBus(previous);
-    this.bus = b;
-    WsSecurityCheck wss = new WsSecurityCheck(state);
+    this.security = new WsSecurityCheck(state);
     PtzService ptz = new PtzService(state);
     MediaService media = new MediaService(state, ptz);
-    publish(b, Device.class, new DeviceService(state).handlers().proxy(Device.class), DEVICE_PATH, wss);
-    publish(b, Media.class, media.media1().proxy(Media.class), MEDIA_PATH, wss);
-    publish(b, Media2.class, media.media2().proxy(Media2.class), MEDIA2_PATH, wss);
     EventService events = new EventService(state);
-    publish(b, EventPortType.class, events.service().proxy(EventPortType.class), EVENTS_PATH, wss);
-    publish(b, SubscriptionPort.class, events.subscription().proxy(SubscriptionPort.class), SUBSCRIPTION_PATH, wss);
-    publish(b, ImagingPort.class, new ImagingService(state).handlers().proxy(ImagingPort.class), IMAGING_PATH, wss);
     RecordingService recordings = new RecordingService(state);
-    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort.class,
-        recordings.recording().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.recording.RecordingPort.class), RECORDING_PATH, wss);
-    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort.class,
-        recordings.search().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.search.SearchPort.class), SEARCH_PATH, wss);
-    publish(b, io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort.class,
-        recordings.replay().proxy(io.github.vpsdk.vp.onvif.internal.wsdl.replay.ReplayPort.class), REPLAY_PATH, wss);
+    Map<Class<?>, Handlers> h = new HashMap<>();
+    h.put(Device.class, new DeviceService(state).handlers());
+    h.put(Media.class, media.media1());
+    h.put(Media2.class, media.media2());
+    h.put(EventPortType.class, events.service());
+    h.put(SubscriptionPort.class, events.subscription());
+    h.put(ImagingPort.class, new ImagingService(state).handlers());
+    h.put(RecordingPort.class, recordings.recording());
+    h.put(SearchPort.class, recordings.search());
+    h.put(ReplayPort.class, recordings.replay());
     if (state.ptz().isPresent()) {
-      publish(b, PTZ.class, ptz.handlers().proxy(PTZ.class), PTZ_PATH, wss);
+      h.put(PTZ.class, ptz.handlers());
     }
+    this.services = Map.copyOf(h);
 
-    QueuedThreadPool pool = new QueuedThreadPool(32, 2);
-    pool.setDaemon(true);
-    pool.setName("vp-camera-" + DeviceService.hostnameOf(c.name()));
-    org.eclipse.jetty.server.Server server = new org.eclipse.jetty.server.Server(pool);
+    CameraRuntime rt = CameraRuntime.acquire();
+    org.eclipse.jetty.server.Server server = new org.eclipse.jetty.server.Server(rt.pool(), rt.scheduler(), rt.buffers());
+    // shared with the other cameras: stopping this server must leave them running
+    server.unmanage(rt.pool());
+    server.unmanage(rt.scheduler());
+    server.unmanage(rt.buffers());
     server.setStopTimeout(1000);
-    ServerConnector conn = new ServerConnector(server, 1, 1);
+    ServerConnector conn = new CameraConnector(server, rt.selectors());
     conn.setHost(c.host());
     conn.setPort(c.port());
     server.addConnector(conn);
     ServletContextHandler ctx = new ServletContextHandler("/");
-    CXFNonSpringServlet cxf = new CXFNonSpringServlet();
-    cxf.setBus(b);
-    ServletHolder cxfHolder = new ServletHolder(cxf);
+    ServletHolder cxfHolder = new ServletHolder(rt.servlet());
     cxfHolder.setInitParameter("hide-service-list-page", "true");
+    // the endpoints serve every camera: each request's own address, never a shared mutable one
+    cxfHolder.setInitParameter("disable-address-updates", "true");
     cxfHolder.setInitOrder(1);
     ctx.addServlet(cxfHolder, "/onvif/*");
     HttpAuth auth = new HttpAuth(c.snapshotAuth(), c.name(), c.user(), c.password(), c.clock());
     ctx.addServlet(new ServletHolder(new SnapshotServlet(state, auth, this)), SNAPSHOT_PATH);
-    ctx.addFilter(new FilterHolder(new FaultFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addFilter(new FilterHolder(new FaultFilter(rt)), "/*", EnumSet.of(DispatcherType.REQUEST));
     server.setHandler(ctx);
     try {
       server.start();
     } catch (Exception e) {
       stopQuietly(server);
-      b.shutdown(false);
+      rt.release();
       if (e instanceof IOException) {
         throw new UncheckedIOException("cannot bind " + c.host() + ":" + c.port(), (IOException) e);
       }
       throw new IllegalStateException("camera server did not start", e);
     }
+    this.runtime = rt;
     this.jetty = server;
     this.connector = conn;
     this.port = conn.getLocalPort();
@@ -163,18 +154,32 @@ public final class CameraServer implements AutoCloseable {
     LOG.debug("camera {} serving on {}:{}", c.name(), c.host(), port);
   }
 
-  private void publish(Bus b, Class<?> sei, Object impl, String path, WsSecurityCheck wss) {
-    JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
-    f.setBus(b);
-    f.setServiceClass(sei);
-    f.setServiceBean(impl);
-    f.setAddress(path.substring("/onvif".length()));
-    f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
-    f.getInInterceptors().add(new IgnoreSoapAction());
-    f.getInInterceptors().add(wss);
-    f.getInInterceptors().add(UnderstoodAddressing.INSTANCE);
-    f.setProperties(new java.util.HashMap<>(java.util.Map.of("soap.env.ns.map", NAMESPACES)));
-    endpoints.add(f.create());
+  /**
+   * The operations of one service of this camera.
+   *
+   * @param sei the generated service interface
+   * @return its handlers
+   * @throws IllegalStateException when the camera does not serve it (the filter answers 404 first)
+   */
+  Handlers handlers(Class<?> sei) {
+    Handlers h = services.get(sei);
+    if (h == null) {
+      throw new IllegalStateException(state.config().name() + " has no " + sei.getSimpleName() + " service");
+    }
+    return h;
+  }
+
+  /**
+   * The WS-Security check of this camera.
+   *
+   * @return the check
+   */
+  WsSecurityCheck security() {
+    WsSecurityCheck s = security;
+    if (s == null) {
+      throw new IllegalStateException("camera not started");
+    }
+    return s;
   }
 
   /**
@@ -282,19 +287,14 @@ public final class CameraServer implements AutoCloseable {
       lock.notifyAll();
     }
     state.events().close();
-    for (Server s : endpoints) {
-      try {
-        s.destroy();
-      } catch (RuntimeException e) {
-        LOG.debug("endpoint did not stop cleanly", e);
-      }
+    org.eclipse.jetty.server.Server j = jetty;
+    if (j != null) {
+      stopQuietly(j);
     }
-    endpoints.clear();
-    if (jetty != null) {
-      stopQuietly(jetty);
-    }
-    if (bus != null) {
-      bus.shutdown(false);
+    CameraRuntime rt = runtime;
+    runtime = null;
+    if (rt != null) {
+      rt.release();
     }
   }
 
@@ -309,10 +309,16 @@ public final class CameraServer implements AutoCloseable {
   /** Applies the offline (silent) and rebooting faults before any servlet runs. */
   private final class FaultFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private final transient CameraRuntime runtime;
+
+    FaultFilter(CameraRuntime runtime) {
+      this.runtime = runtime;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
         throws IOException, ServletException {
+      req.setAttribute(CameraRuntime.CAMERA, CameraServer.this);
       if (state.offline() == OfflineMode.SILENT) {
         holdWhileSilent();
         if (closed || state.offline() != null) {
@@ -325,6 +331,14 @@ public final class CameraServer implements AutoCloseable {
         resp.setHeader("Retry-After", "5");
         return;
       }
+      if (!services.containsKey(PTZ.class) && req.getRequestURI().startsWith(PTZ_PATH)) {
+        // what CXF answers for an address without an endpoint, as before the endpoints were shared
+        resp.setStatus(404);
+        resp.setContentType("text/html");
+        resp.getWriter().write("<html><body>No service was found.</body></html>");
+        return;
+      }
+      runtime.publishOnDemand(req.getRequestURI());
       chain.doFilter(req, resp);
     }
   }

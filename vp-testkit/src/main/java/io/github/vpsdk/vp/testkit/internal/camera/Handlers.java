@@ -1,16 +1,18 @@
 package io.github.vpsdk.vp.testkit.internal.camera;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations one simulated service answers, and the dynamic proxy that serves them as the
  * generated service interface (which declares far more operations than a camera implements: the
- * others answer {@code ter:ActionNotSupported}, as a real camera does).
+ * others answer {@code ter:ActionNotSupported}, as a real camera does). The endpoint shared by
+ * all cameras ({@link CameraRuntime}) calls {@link #invoke} on the handlers of the camera that
+ * received the request.
  */
 final class Handlers {
   private final CameraState state;
@@ -34,31 +36,24 @@ final class Handlers {
     return this;
   }
 
-  <T> T proxy(Class<T> sei) {
-    InvocationHandler h =
-        (proxy, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            switch (method.getName()) {
-              case "hashCode":
-                return System.identityHashCode(proxy);
-              case "equals":
-                return proxy == args[0];
-              default:
-                return "Simulated" + sei.getSimpleName() + "[" + state.config().name() + "]";
-            }
-          }
-          String op = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
-          state.count(op);
-          Function<Object, Object> f = byMethod.get(method.getName());
-          if (f == null) {
-            throw SoapFaults.actionNotSupported(op);
-          }
-          try {
-            return f.apply(args == null || args.length == 0 ? null : args[0]);
-          } catch (SoapFault fault) {
-            throw state.config().strictFaultStatus() ? SoapFaults.strict(fault) : fault;
-          }
-        };
-    return sei.cast(Proxy.newProxyInstance(sei.getClassLoader(), new Class<?>[] {sei}, h));
+  /**
+   * Answers one call of the generated interface.
+   *
+   * @param method the method called
+   * @param args its arguments
+   * @return the response
+   */
+  @Nullable Object invoke(Method method, Object @Nullable [] args) {
+    String op = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+    state.count(op);
+    Function<Object, Object> f = byMethod.get(method.getName());
+    if (f == null) {
+      throw SoapFaults.actionNotSupported(op);
+    }
+    try {
+      return f.apply(args == null || args.length == 0 ? null : args[0]);
+    } catch (SoapFault fault) {
+      throw state.config().strictFaultStatus() ? SoapFaults.strict(fault) : fault;
+    }
   }
 }

@@ -11,9 +11,7 @@ import java.util.Set;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapHeader;
 import org.apache.cxf.binding.soap.SoapMessage;
-import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
-import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.BindingOperationInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,15 +25,18 @@ import org.w3c.dom.NodeList;
  * window of the camera's (skewed) clock, each nonce accepted once; {@code PasswordText} when the
  * camera allows it. Written from the OASIS profile, independently of vp-onvif's client code, so
  * that a bug on one side is not mirrored on the other. The pre-authentication operations of ONVIF
- * Core (5.9.4.3, access class PRE_AUTH) pass without a token.
+ * Core (5.9.4.3, access class PRE_AUTH) pass without a token. One per camera, called by the
+ * interceptor of the shared endpoints ({@link CameraRuntime}) for the camera that received the
+ * request.
  */
-final class WsSecurityCheck extends AbstractSoapInterceptor {
+final class WsSecurityCheck {
   static final String WSSE =
       "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
   static final String WSU =
       "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
   private static final Logger LOG = LoggerFactory.getLogger(WsSecurityCheck.class);
-  private static final QName SECURITY = new QName(WSSE, "Security");
+  /** The header checked, which the shared endpoints declare understood. */
+  static final QName SECURITY = new QName(WSSE, "Security");
   /** ONVIF Core PRE_AUTH operations. */
   static final Set<String> PRE_AUTH =
       Set.of(
@@ -50,17 +51,16 @@ final class WsSecurityCheck extends AbstractSoapInterceptor {
   private final CameraState state;
 
   WsSecurityCheck(CameraState state) {
-    super(Phase.PRE_INVOKE);
     this.state = state;
   }
 
-  @Override
-  public Set<QName> getUnderstoodHeaders() {
-    return Set.of(SECURITY);
-  }
-
-  @Override
-  public void handleMessage(SoapMessage message) {
+  /**
+   * Checks the token of a request received by this camera (before the operation is invoked).
+   *
+   * @param message the request
+   * @throws org.apache.cxf.binding.soap.SoapFault {@code ter:NotAuthorized} when refused
+   */
+  void verify(SoapMessage message) {
     BindingOperationInfo op = message.getExchange().getBindingOperationInfo();
     String name = op == null ? "" : op.getName().getLocalPart();
     CameraConfig c = state.config();
