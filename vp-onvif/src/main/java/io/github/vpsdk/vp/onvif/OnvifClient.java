@@ -2,6 +2,7 @@ package io.github.vpsdk.vp.onvif;
 
 import io.github.vpsdk.vp.onvif.internal.Faults;
 import io.github.vpsdk.vp.onvif.internal.Mapping;
+import io.github.vpsdk.vp.onvif.internal.ServiceModels;
 import io.github.vpsdk.vp.onvif.internal.SoapSession;
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.Device;
 import io.github.vpsdk.vp.onvif.internal.wsdl.device.GetCapabilities;
@@ -45,6 +46,8 @@ public final class OnvifClient implements AutoCloseable {
   private final Executor executor;
   private final @Nullable ExecutorService ownedExecutor;
   private final HttpClient http;
+  /** The CXF service models, built once per service for all the cameras of this client. */
+  private final ServiceModels models = new ServiceModels();
 
   private OnvifClient(OnvifConfig config) {
     this.config = config;
@@ -118,7 +121,7 @@ public final class OnvifClient implements AutoCloseable {
               null,
               null));
     }
-    SoapSession session = new SoapSession(config, credentials);
+    SoapSession session = new SoapSession(config, credentials, models);
     return call(
         "Connect",
         () -> {

@@ -16,14 +16,17 @@ import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.apache.cxf.transport.http.auth.DigestAuthSupplier;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.w3c.dom.Element;
 
 /**
- * One camera's SOAP state: credentials, clock offset, token mode and a cache of CXF proxies
- * (building a proxy builds a service model, so each is built once per address).
+ * One camera's SOAP state: credentials, clock offset, token mode and a cache of CXF proxies, one
+ * per service address. The proxies' service models are shared by all the sessions of a client
+ * ({@link ServiceModels}).
  */
 public final class SoapSession {
   private final OnvifConfig config;
@@ -31,16 +34,29 @@ public final class SoapSession {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
   private final AtomicBoolean passwordText = new AtomicBoolean();
   private final Map<String, Object> proxies = new ConcurrentHashMap<>();
+  private final ServiceModels models;
 
   /**
-   * Creates a session.
+   * Creates a session with service models of its own.
    *
    * @param config client settings
    * @param credentials camera account
    */
   public SoapSession(OnvifConfig config, Credentials credentials) {
+    this(config, credentials, new ServiceModels());
+  }
+
+  /**
+   * Creates a session whose proxies share the service models of other sessions.
+   *
+   * @param config client settings
+   * @param credentials camera account
+   * @param models the shared service models (one set per client)
+   */
+  public SoapSession(OnvifConfig config, Credentials credentials, ServiceModels models) {
     this.config = config;
     this.credentials = credentials;
+    this.models = models;
   }
 
   /**
@@ -154,7 +170,13 @@ public final class SoapSession {
       boolean addressing) {
     JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
     f.setServiceClass(sei);
-    f.setAddress(address.toString());
+    // no address on the factory: the shared service model has one endpoint description per
+    // service, and an address set here would be written into it, where CXF's JAX-WS proxies
+    // compare it after each call and copy it into their own request context when it changed
+    // (calls to one camera then went to the camera whose proxy was built meanwhile). Each proxy
+    // gets its address in its request context instead (configure), and its conduit is built
+    // for that address.
+    f.setTransportId(HTTPTransportFactory.DEFAULT_NAMESPACES.get(0));
     // the ONVIF WSDLs declare no wsdl:service: without this CXF would speak SOAP 1.1
     f.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     if (addressing) {
@@ -172,8 +194,21 @@ public final class SoapSession {
                   this::cameraNow,
                   () -> !passwordText.get()));
     }
-    T proxy = sei.cast(f.create());
+    return models.build(
+        sei,
+        factory -> {
+          f.setServiceFactory(factory);
+          f.setServiceClass(sei); // onto the factory just set
+          T proxy = sei.cast(f.create());
+          configure(proxy, address, authenticated);
+          return proxy;
+        });
+  }
+
+  private void configure(Object proxy, URI address, boolean authenticated) {
     Client client = ClientProxy.getClient(proxy);
+    // this proxy's own address (see create): every call, and the conduit built just below, use it
+    client.getRequestContext().put(Message.ENDPOINT_ADDRESS, address.toString());
     // SOAP 1.2 sends Sender faults (ter:NotAuthorized, ter:InvalidArgVal) with HTTP 400; without
     // this CXF reads only 500 answers as faults and turns a 400 into a bare "HTTP 400" error
     client.getRequestContext().put(HTTPConduit.PROCESS_FAULT_ON_HTTP_400, Boolean.TRUE);
@@ -196,6 +231,5 @@ public final class SoapSession {
       tls.setSslContext(config.sslContext());
       conduit.setTlsClientParameters(tls);
     }
-    return proxy;
   }
 }
