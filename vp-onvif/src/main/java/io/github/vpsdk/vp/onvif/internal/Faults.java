@@ -81,8 +81,16 @@ public final class Faults {
         || find(t, NoRouteToHostException.class) != null
         || find(t, HttpConnectTimeoutException.class) != null
         || find(t, java.io.IOException.class) != null) {
-      return new OnvifException(
-          Kind.UNREACHABLE, operation + ": camera unreachable: " + rootMessage(t), null, t);
+      ConnectException refused = find(t, ConnectException.class);
+      // the JDK's HTTP client ends a refused connection's chain with a bare
+      // ClosedChannelException: the outermost ConnectException says what happened
+      String why =
+          refused == null
+              ? rootMessage(t)
+              : refused.getMessage() == null || refused.getMessage().isEmpty()
+                  ? "connection refused"
+                  : refused.getMessage();
+      return new OnvifException(Kind.UNREACHABLE, operation + ": camera unreachable: " + why, null, t);
     }
     IllegalArgumentException noStream = find(t, IllegalArgumentException.class);
     if (noStream != null && "Stream may not be null".equals(noStream.getMessage())) {
