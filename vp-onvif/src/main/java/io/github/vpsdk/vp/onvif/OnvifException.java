@@ -81,4 +81,16 @@ public final class OnvifException extends VpException {
   public @Nullable String faultCode() {
     return faultCode;
   }
+
+  /**
+   * The class, the ONVIF kind (with the vp-wide reason when it differs) and the message, such as
+   * {@code OnvifException [UNREACHABLE, IO]: GetSystemDateAndTime: camera unreachable: ...}.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    String r = kind.name().equals(reason().name()) ? kind.name() : kind + ", " + reason();
+    return getClass().getName() + " [" + r + "]: " + getMessage();
+  }
 }
