@@ -1,5 +1,6 @@
 package io.github.vpsdk.vp.testkit.camera;
 
+import static io.github.vpsdk.vp.testkit.camera.OnvifFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -60,16 +60,6 @@ class CameraEventsTest {
     cam = SimulatedCamera.builder().name("Yard").credentials(USER, PASSWORD).clock(c).build().start();
     client = OnvifClient.create(OnvifConfig.create(b -> b.clock(c).requestTimeout(Duration.ofSeconds(10))));
     return client.connect(cam.xaddr(), Credentials.of(USER, PASSWORD)).join();
-  }
-
-  private static OnvifException failure(CompletableFuture<?> f) {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      assertThat(e.getCause()).isInstanceOf(OnvifException.class);
-      return (OnvifException) e.getCause();
-    }
-    throw new AssertionError("expected a failure");
   }
 
   private static List<String> topics(PullResult r) {

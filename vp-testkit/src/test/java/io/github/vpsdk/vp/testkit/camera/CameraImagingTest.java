@@ -1,5 +1,6 @@
 package io.github.vpsdk.vp.testkit.camera;
 
+import static io.github.vpsdk.vp.testkit.camera.OnvifFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,8 +21,6 @@ import io.github.vpsdk.vp.onvif.internal.wsdl.schema.MoveStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,16 +50,6 @@ class CameraImagingTest {
     cam = SimulatedCamera.builder().credentials("admin", "img").clock(clock).build().start();
     client = OnvifClient.create(OnvifConfig.create(b -> b.clock(clock)));
     return client.connect(cam.xaddr(), Credentials.of("admin", "img")).join();
-  }
-
-  private static OnvifException failure(CompletableFuture<?> f) {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      assertThat(e.getCause()).isInstanceOf(OnvifException.class);
-      return (OnvifException) e.getCause();
-    }
-    throw new AssertionError("expected a failure");
   }
 
   @Test

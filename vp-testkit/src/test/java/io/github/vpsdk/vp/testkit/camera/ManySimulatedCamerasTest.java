@@ -1,5 +1,6 @@
 package io.github.vpsdk.vp.testkit.camera;
 
+import static io.github.vpsdk.vp.testkit.camera.OnvifFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,16 +65,6 @@ class ManySimulatedCamerasTest {
 
   private OnvifCamera connect(int i, String password) {
     return client.connect(cams.get(i).xaddr(), Credentials.of("admin", password)).join();
-  }
-
-  private static OnvifException failure(CompletableFuture<?> f) {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      assertThat(e.getCause()).isInstanceOf(OnvifException.class);
-      return (OnvifException) e.getCause();
-    }
-    throw new AssertionError("expected a failure");
   }
 
   private static List<String> changedTopics(PullResult r) {

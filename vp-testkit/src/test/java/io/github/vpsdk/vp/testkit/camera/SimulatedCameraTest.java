@@ -1,5 +1,6 @@
 package io.github.vpsdk.vp.testkit.camera;
 
+import static io.github.vpsdk.vp.testkit.camera.OnvifFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,8 +31,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -75,16 +74,6 @@ class SimulatedCameraTest {
     client =
         OnvifClient.create(OnvifConfig.create(b -> b.clock(clock).requestTimeout(timeout).connectTimeout(Duration.ofSeconds(2))));
     return client.connect(c.xaddr(), Credentials.of(USER, password)).join();
-  }
-
-  private static OnvifException failure(CompletableFuture<?> f) {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      assertThat(e.getCause()).isInstanceOf(OnvifException.class);
-      return (OnvifException) e.getCause();
-    }
-    throw new AssertionError("expected a failure");
   }
 
   @Test
