@@ -196,8 +196,15 @@ public final class HttpAuth {
     return true;
   }
 
-  /** Parses {@code k=v, k="v, with comma"} pairs; keys lower-cased; stops at malformed input. */
-  static Map<String, String> params(String s) {
+  /**
+   * Parses the {@code k=v, k="v, with comma"} pairs of a digest header (HTTP and RTSP); keys
+   * lower-cased; at most 32, within the first {@link #MAX_HEADER} characters; stops at malformed
+   * input.
+   *
+   * @param s the text after the scheme
+   * @return the pairs (first occurrence wins)
+   */
+  public static Map<String, String> params(String s) {
     Map<String, String> out = new HashMap<>();
     int i = 0;
     int n = Math.min(s.length(), MAX_HEADER);
@@ -231,7 +238,14 @@ public final class HttpAuth {
     return out;
   }
 
-  private static String hash(String algorithm, String text) {
+  /**
+   * The lower-case hex digest of a text's UTF-8 bytes.
+   *
+   * @param algorithm {@code MD5} or {@code SHA-256}
+   * @param text the text
+   * @return the hex digest
+   */
+  public static String hash(String algorithm, String text) {
     try {
       return HexFormat.of()
           .formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -240,7 +254,14 @@ public final class HttpAuth {
     }
   }
 
-  private static boolean equal(String a, @Nullable String b) {
+  /**
+   * Compares in constant time.
+   *
+   * @param a a value
+   * @param b another, or {@code null} (never equal)
+   * @return whether they are equal
+   */
+  public static boolean equal(String a, @Nullable String b) {
     return b != null
         && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }

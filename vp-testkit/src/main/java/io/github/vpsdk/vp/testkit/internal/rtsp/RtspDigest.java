@@ -1,13 +1,11 @@
 package io.github.vpsdk.vp.testkit.internal.rtsp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.vpsdk.vp.testkit.internal.camera.HttpAuth;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -94,14 +92,14 @@ public final class RtspDigest {
     if (!a.regionMatches(true, 0, "Digest ", 0, 7)) {
       return Verdict.REFUSED;
     }
-    Map<String, String> p = params(a.substring(7));
+    Map<String, String> p = HttpAuth.params(a.substring(7));
     String nonce = p.get("nonce");
     String response = p.get("response");
     String uri = p.get("uri");
     String algorithm = p.getOrDefault("algorithm", "MD5");
     if (nonce == null || response == null || uri == null
         || !algorithm.equalsIgnoreCase("MD5")
-        || !equal(p.getOrDefault("username", ""), user)
+        || !HttpAuth.equal(p.getOrDefault("username", ""), user)
         || !realm.equals(p.get("realm"))
         || !uri.equals(requestUri)) {
       return Verdict.REFUSED;
@@ -120,7 +118,7 @@ public final class RtspDigest {
       }
       expected = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
     }
-    if (!equal(response.toLowerCase(Locale.ROOT), expected)) {
+    if (!HttpAuth.equal(response.toLowerCase(Locale.ROOT), expected)) {
       return Verdict.REFUSED;
     }
     synchronized (this) {
@@ -133,56 +131,7 @@ public final class RtspDigest {
     return Verdict.OK;
   }
 
-  /**
-   * Parses {@code k=v, k="v, quoted"} pairs; keys lower-cased; at most 32; stops at malformed
-   * input.
-   *
-   * @param s the text after the scheme
-   * @return the pairs (first occurrence wins)
-   */
-  static Map<String, String> params(String s) {
-    Map<String, String> out = new HashMap<>();
-    int i = 0;
-    int n = Math.min(s.length(), MAX_HEADER);
-    while (i < n && out.size() < 32) {
-      while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == ',' || s.charAt(i) == '\t')) {
-        i++;
-      }
-      int eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= n) {
-        break;
-      }
-      String key = s.substring(i, eq).trim().toLowerCase(Locale.ROOT);
-      i = eq + 1;
-      StringBuilder v = new StringBuilder();
-      if (i < n && s.charAt(i) == '"') {
-        i++;
-        while (i < n && s.charAt(i) != '"') {
-          if (s.charAt(i) == '\\' && i + 1 < n) {
-            i++;
-          }
-          v.append(s.charAt(i++));
-        }
-        i++;
-      } else {
-        while (i < n && s.charAt(i) != ',') {
-          v.append(s.charAt(i++));
-        }
-      }
-      out.putIfAbsent(key, v.toString().trim());
-    }
-    return out;
-  }
-
   static String md5(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean equal(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return HttpAuth.hash("MD5", text);
   }
 }

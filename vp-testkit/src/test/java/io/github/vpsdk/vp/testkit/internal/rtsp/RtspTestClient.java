@@ -54,7 +54,7 @@ final class RtspTestClient implements AutoCloseable {
   Response request(String method, String uri, String... headers) throws IOException {
     Response r = once(method, uri, headers);
     if (r.status() == 401 && user != null) {
-      challenge = RtspDigest.params(r.header("www-authenticate").substring(7));
+      challenge = io.github.vpsdk.vp.testkit.internal.camera.HttpAuth.params(r.header("www-authenticate").substring(7));
       r = once(method, uri, headers);
     }
     return r;
